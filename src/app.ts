@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
+import type { Config } from './config.js';
+import { requireAccessDeclarations } from './core/access-level.js';
+import type { Clock } from './core/clock.js';
+import type { DatabaseHandle } from './core/db.js';
+import { AppError } from './core/errors.js';
+import { installErrorHandler } from './core/error-handler.js';
+import { healthRoutes } from './core/health-routes.js';
+import { loggerOptions } from './core/logger.js';
+import { MicroCache } from './core/micro-cache.js';
+import type { Services } from './services.js';
+
+export const webDistDir = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  services: Services;
+  clock: Clock;
+  /** Shared rate-limit counters across instances; in-process counters when absent. */
+  redis?: Redis | undefined;
+  logger?: boolean;
+}
+
+const PUBLIC_RATE_WINDOW_MS = 5 * 60 * 1000;
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, services, clock } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+    },
+    // The public API is read by other origins' scripts (Co-WIN clients ran in browsers too).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(rateLimit, { global: false, redis: deps.redis, nameSpace: 'teeka-rate:' });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Teeka API',
+        version: '2.0.0',
+        description: 'The Co-WIN v2 API (same paths and shapes, so existing clients only change the host) and Teeka\'s own API.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const publicCache = new MicroCache(clock, config.publicMaxStaleSeconds * 1000);
+
+  await app.register(async (api) => {
+    requireAccessDeclarations(api);
+    await api.register(healthRoutes, { database: deps.database });
+    await api.register(async (publicApi) => {
+      if (config.publicRateLimit > 0) {
+        publicApi.addHook('onRequest', publicApi.rateLimit({
+          max: config.publicRateLimit,
+          timeWindow: PUBLIC_RATE_WINDOW_MS,
+          errorResponseBuilder: (_request, context) =>
+            new AppError('RATE_LIMITED', 429, `Too many requests from your network. Please try again in ${context.after}.`),
+        }));
+      }
+      await publicApi.register(cowinPublicRoutes, { prefix: '/api/v2', services, cache: publicCache });
+    });
+  });
+
+  if (fs.existsSync(webDistDir)) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h', index: 'index.html' });
+  } else {
+    app.log.warn(`Web app not built (${webDistDir} is missing): run "npm run build:web"`);
+  }
+  return app;
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+export type TeekaEnv = 'development' | 'production';
+
+export interface Config {
+  env: TeekaEnv;
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  keyringPath: string | undefined;
+  /** Requests per IP per 5 minutes on the public API; 0 turns the limit off. */
+  publicRateLimit: number;
+  /** Seconds a public availability answer may be old, in our cache and any CDN's together. */
+  publicMaxStaleSeconds: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** Reads every setting once, from the environment, and refuses to start on a bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const teekaEnv = env.TEEKA_ENV ?? 'development';
+  if (teekaEnv !== 'development' && teekaEnv !== 'production') {
+    throw new ConfigError(`TEEKA_ENV must be "development" or "production", got "${teekaEnv}"`);
+  }
+  const config: Config = {
+    env: teekaEnv,
+    host: env.HOST || '127.0.0.1',
+    port: readInteger(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TEEKA_DATA_DIR || '.teeka'),
+    redisUrl: env.REDIS_URL || undefined,
+    keyringPath: env.TEEKA_KEYRING || undefined,
+    publicRateLimit: readInteger(env, 'TEEKA_PUBLIC_RATE_LIMIT', 100, 0, 1_000_000_000),
+    publicMaxStaleSeconds: 5,
+    trustProxy: env.TEEKA_TRUST_PROXY === 'true' || env.TEEKA_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  if (config.env === 'production' && !config.databaseUrl) {
+    throw new ConfigError('TEEKA_ENV=production needs DATABASE_URL: the embedded database is for development only');
+  }
+  return config;
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Who may call a route. Every route under the API declares one (STYLE: "a route without one fails
+ * at start-up"); personal data additionally needs a Ticket from the access module.
+ */
+export type AccessLevel = 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessLevel;
+  }
+}
+
+const knownLevels: readonly AccessLevel[] = ['public'];
+
+/** Makes registering a route without `config.access` (or with an unknown one) a start-up error. */
+export function requireAccessDeclarations(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || !knownLevels.includes(access)) {
+      throw new Error(`Route ${route.method} ${route.url} must declare config.access (one of ${knownLevels.join(', ')})`);
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MicroCache } from './micro-cache.js';
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim();
+    return candidate === '*' || candidate === etag || candidate === `W/${etag}`;
+  });
+}
+
+/**
+ * Answers a public GET from the micro-cache, with the headers a CDN needs to cache it too:
+ * max-age is what is left of the entry's life, so the answer is never older than the cache TTL
+ * wherever it was served from, and a matching If-None-Match gets an empty 304.
+ */
+export async function replyCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: MicroCache,
+  key: string,
+  compute: () => Promise<unknown>,
+): Promise<void> {
+  const entry = await cache.get(key, async () => JSON.stringify(await compute()));
+  reply.header('cache-control', `public, max-age=${cache.remainingSeconds(entry)}`);
+  reply.header('etag', entry.etag);
+  if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
+    reply.code(304).send();
+    return;
+  }
+  reply.type('application/json; charset=utf-8').send(entry.body);
+}

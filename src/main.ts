@@ -1,0 +1,82 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { migrate } from './core/migrate.js';
+import { openDatabase } from './core/db.js';
+import { openRuntime, startServer } from './runtime.js';
+
+const program = new Command()
+  .name('teeka')
+  .description('Teeka: the national vaccination platform (Co-WIN v2 compatible).\nSettings come from the environment; see README.md.')
+  .showHelpAfterError();
+
+function config(): Config {
+  return loadConfig();
+}
+
+function progress(step: string, done: number, total: number): void {
+  const width = 24;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  process.stderr.write(`\r  ${step.padEnd(32)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+program
+  .command('serve')
+  .description('Start the HTTP server (migrates first; in development also seeds demo data into an empty database).')
+  .action(async () => {
+    const settings = config();
+    if (settings.env === 'production' && !settings.trustProxy) {
+      throw new ConfigError('In production Teeka does not serve plain HTTP: put it behind a TLS proxy and set TEEKA_TRUST_PROXY=true');
+    }
+    const runtime = await openRuntime(settings);
+    const server = await startServer(settings, runtime);
+    process.stdout.write(`Teeka is listening on ${server.url}\n`);
+    const stop = async () => {
+      await server.close();
+      await runtime.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations (db/migrations) and exit.')
+  .action(async () => {
+    const settings = config();
+    const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+    try {
+      const report = await migrate(database, (name) => process.stderr.write(`  applied ${name}\n`));
+      process.stdout.write(`Migrations: ${report.applied.length} applied, ${report.alreadyApplied} already in place.\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Load demo data (real states and districts, demo centres, sessions from today for 14 days). Development only; safe to run again.')
+  .action(async () => {
+    const settings = config();
+    if (settings.env === 'production') throw new ConfigError('Demo data is for development only (TEEKA_ENV=production).');
+    const runtime = await openRuntime(settings);
+    try {
+      const report = await runtime.services.demo.seed((p) => progress(p.step, p.done, p.total));
+      process.stdout.write(
+        `Seeded: geography ${report.geographyImported ? 'imported' : 'already present'}, ` +
+          `${report.centresCreated} centres, ${report.sessionsCreated} sessions.\n`,
+      );
+    } finally {
+      await runtime.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`teeka: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,60 @@
+import { addDays, type IsoDate } from '../../core/calendar-date.js';
+import type { Db } from '../../core/db.js';
+import type { Facility } from '../facilities/schema.js';
+import type { FacilityService } from '../facilities/service.js';
+import { vaccineByName } from '../vaccination/vaccines.js';
+import type { AvailabilityQuery, CentreAvailability, NewSession } from './schema.js';
+import * as store from './store.js';
+
+/**
+ * Public availability: which centres have sessions on which days, and how many doses are left.
+ * A centre with no session in the range is left out, as Co-WIN left it out.
+ */
+export class AvailabilityService {
+  constructor(
+    private readonly db: Db,
+    private readonly facilities: FacilityService,
+  ) {}
+
+  async inDistrict(districtId: number, query: AvailabilityQuery): Promise<CentreAvailability[]> {
+    return this.withSessions(await this.facilities.listInDistrict(districtId), query);
+  }
+
+  async byPincode(pincode: number, query: AvailabilityQuery): Promise<CentreAvailability[]> {
+    return this.withSessions(await this.facilities.listByPincode(pincode), query);
+  }
+
+  /** One centre's calendar; the centre is returned even on days it has no session, so a client can show it. */
+  async atCentre(facilityId: number, query: AvailabilityQuery): Promise<CentreAvailability | undefined> {
+    const facility = await this.facilities.findById(facilityId);
+    if (!facility) return undefined;
+    const [centre] = await this.withSessions([facility], query, { keepEmpty: true });
+    return centre;
+  }
+
+  addSessions(db: Db, sessions: NewSession[]): Promise<void> {
+    return store.insertSessions(db, sessions);
+  }
+
+  /** The days in [from, to] that already have at least one session anywhere. */
+  datesWithSessions(from: IsoDate, to: IsoDate): Promise<Set<string>> {
+    return store.selectSessionDates(this.db, from, to);
+  }
+
+  private async withSessions(
+    facilities: Facility[],
+    query: AvailabilityQuery,
+    options: { keepEmpty?: boolean } = {},
+  ): Promise<CentreAvailability[]> {
+    // An unknown vaccine name matches nothing, as an unknown district does: an empty answer, not an error.
+    const vaccine = query.vaccine === undefined ? undefined : (vaccineByName(query.vaccine)?.name ?? query.vaccine);
+    const sessions = await store.selectSessions(
+      this.db,
+      facilities.map((f) => f.id),
+      { from: query.from, to: addDays(query.from, query.days - 1), vaccine },
+    );
+    const byFacility = new Map<number, CentreAvailability>(facilities.map((f) => [f.id, { facility: f, sessions: [] }]));
+    for (const session of sessions) byFacility.get(session.facilityId)?.sessions.push(session);
+    return [...byFacility.values()].filter((c) => options.keepEmpty || c.sessions.length > 0);
+  }
+}

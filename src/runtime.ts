@@ -1,0 +1,59 @@
+import { Redis } from 'ioredis';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { openDatabase, type DatabaseHandle } from './core/db.js';
+import { migrate } from './core/migrate.js';
+import { createServices, type Services } from './services.js';
+
+export interface Runtime {
+  database: DatabaseHandle;
+  services: Services;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and wires the services: what every CLI command needs first. */
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const services = createServices(database.db, clock);
+  return { database, services, clock, close: () => database.close() };
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server on an open runtime; in development, seeds demo data first if the database is empty. */
+export async function startServer(config: Config, runtime: Runtime, options: { logger?: boolean } = {}): Promise<RunningServer> {
+  const { services } = runtime;
+  if (config.env === 'development') {
+    await services.demo.seed((p) => process.stderr.write(`seeding ${p.step}: ${p.done}/${p.total}\n`));
+  }
+  await services.geography.load();
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const app = await buildApp({ config, database: runtime.database, services, clock: runtime.clock, redis, logger: options.logger });
+  // Demo sessions run from today to today+13; keep topping them up while a dev server runs for days.
+  const topUp = config.env === 'development'
+    ? setInterval(() => void services.demo.ensureSessions().catch((error) => app.log.error({ err: error }, 'demo top-up failed')), 60 * 60 * 1000)
+    : undefined;
+  topUp?.unref();
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    async close() {
+      if (topUp) clearInterval(topUp);
+      await app.close();
+      redis?.disconnect();
+    },
+  };
+}
