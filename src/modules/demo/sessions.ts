@@ -24,7 +24,8 @@ function minutesOf(time: string): number {
 export function slotsFor(opensAt: string, closesAt: string): string[] {
   const open = minutesOf(opensAt);
   const close = minutesOf(closesAt);
-  const bounds = [open, open + 60, open + 120, open + 180, close].filter((m, i, all) => i === 0 || (m <= close && m > all[i - 1]!));
+  const bounds = [open, open + 60, open + 120, open + 180].filter((m) => m < close);
+  bounds.push(close);
   const slots: string[] = [];
   for (let i = 1; i < bounds.length; i += 1) slots.push(`${clockLabel(bounds[i - 1]!)}-${clockLabel(bounds[i]!)}`);
   return slots;
