@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Clock } from './clock.js';
+
+const gzipAsync = promisify(gzip);
 
 export interface CachedBody {
   /** The serialised JSON, computed once and sent as-is to every caller until it expires. */
   body: string;
   etag: string;
+  /** The same bytes gzipped once: a district's week is ~140 kB of JSON and ~15 kB gzipped, which matters on 3G. */
+  gzipped: Buffer;
+  gzippedEtag: string;
   createdAt: number;
 }
 
@@ -30,8 +37,15 @@ export class MicroCache {
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight;
     const computation = compute()
-      .then((body) => {
-        const entry: CachedBody = { body, etag: etagOf(body), createdAt: now };
+      .then(async (body) => {
+        const etag = etagOf(body);
+        const entry: CachedBody = {
+          body,
+          etag,
+          gzipped: await gzipAsync(body),
+          gzippedEtag: `${etag.slice(0, -1)}-gz"`,
+          createdAt: now,
+        };
         this.store(key, entry);
         return entry;
       })

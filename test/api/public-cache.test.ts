@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarResponse } from '../../src/api/cowin-v2/schema.js';
@@ -50,5 +51,25 @@ describe('public availability caching', () => {
     expect(fresh.headers.etag).not.toBe(before.headers.etag);
     expect(fresh.json<CalendarResponse>().centers.find((c) => c.center_id === centre.center_id)!.sessions
       .find((s) => s.session_id === session.session_id)!.available_capacity_dose1).toBe(session.available_capacity_dose1 - 1);
+  });
+});
+
+describe('compression', () => {
+  it('sends the same JSON gzipped to clients that take gzip, with its own ETag', async () => {
+    const plain = await t.app.inject({ url });
+    const zipped = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    const revalidated = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) } });
+    expect(revalidated.statusCode).toBe(304);
+  });
+
+  it('sends plain JSON when gzip is refused', async () => {
+    const res = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(() => JSON.parse(res.body)).not.toThrow();
   });
 });

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Runs only the browser tests: `npx vitest run --config test/browser/vitest.config.ts`.
+ * The repository's own vitest.config.ts runs them too, with the rest of the suite.
+ */
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: ['test/browser/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
