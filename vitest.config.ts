@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // Seeds the shared demo database once, then builds the web app for the browser tests.
+    globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
