@@ -10,6 +10,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
+import './api/citizen.js';
+import { cowinAuthRoutes } from './api/cowin-v2/auth-routes.js';
+import { cowinCitizenRoutes } from './api/cowin-v2/citizen-routes.js';
 import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
 import type { Config } from './config.js';
 import { requireAccessDeclarations } from './core/access-level.js';
@@ -20,6 +23,7 @@ import { installErrorHandler } from './core/error-handler.js';
 import { healthRoutes } from './core/health-routes.js';
 import { loggerOptions } from './core/logger.js';
 import { MicroCache } from './core/micro-cache.js';
+import { devOutboxRoutes } from './core/sms/dev-outbox-routes.js';
 import type { Services } from './services.js';
 
 export const webDistDir = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -46,6 +50,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  // Co-WIN clients post "" as well as "{}" to body-less endpoints such as getRecaptcha.
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, {});
+    return parseJson(request, text, done);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] },
@@ -70,7 +82,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(async (api) => {
     requireAccessDeclarations(api);
+    // Runs before any route's own hooks (rate limits keyed by account among them).
+    api.addHook('onRequest', async (request) => {
+      if (request.routeOptions.config.access === 'citizen') {
+        request.citizen = await services.identity.authenticate(request.headers.authorization, request.ip);
+      }
+    });
     await api.register(healthRoutes, { database: deps.database });
+    await api.register(devOutboxRoutes, { gateway: services.sms });
     await api.register(async (publicApi) => {
       if (config.publicRateLimit > 0) {
         publicApi.addHook('onRequest', publicApi.rateLimit({
@@ -81,7 +100,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         }));
       }
       await publicApi.register(cowinPublicRoutes, { prefix: '/api/v2', services, cache: publicCache });
+      await publicApi.register(cowinAuthRoutes, { prefix: '/api/v2', services, config });
     });
+    await api.register(cowinCitizenRoutes, { prefix: '/api/v2', services, config });
   });
 
   if (fs.existsSync(webDistDir)) {

@@ -16,6 +16,16 @@ export interface Config {
   publicMaxStaleSeconds: number;
   trustProxy: boolean;
   logLevel: string;
+  /** `outbox` (development only) or the SMS gateway's URL. */
+  sms: string;
+  smsBodyTemplate: string | undefined;
+  maxBeneficiariesPerAccount: number;
+  /** Co-WIN asked for a captcha on schedule from May to June 2021; off unless switched on. */
+  captchaOnSchedule: boolean;
+  /** Protected availability searches per account per day (Co-WIN: 1,000). */
+  searchesPerAccountPerDay: number;
+  /** OTP requests per client address per hour, on top of the per-mobile limits. */
+  otpRequestsPerIpPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +37,14 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return false;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /** Reads every setting once, from the environment, and refuses to start on a bad one. */
@@ -45,8 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyringPath: env.TEEKA_KEYRING || undefined,
     publicRateLimit: readInteger(env, 'TEEKA_PUBLIC_RATE_LIMIT', 100, 0, 1_000_000_000),
     publicMaxStaleSeconds: 5,
-    trustProxy: env.TEEKA_TRUST_PROXY === 'true' || env.TEEKA_TRUST_PROXY === '1',
+    trustProxy: readBoolean(env, 'TEEKA_TRUST_PROXY'),
     logLevel: env.LOG_LEVEL || 'info',
+    sms: env.TEEKA_SMS || 'outbox',
+    smsBodyTemplate: env.TEEKA_SMS_TEMPLATE || undefined,
+    maxBeneficiariesPerAccount: readInteger(env, 'TEEKA_MAX_BENEFICIARIES', 4, 1, 6),
+    captchaOnSchedule: readBoolean(env, 'TEEKA_CAPTCHA_ON_SCHEDULE'),
+    searchesPerAccountPerDay: readInteger(env, 'TEEKA_SEARCHES_PER_DAY', 1000, 1, 1_000_000),
+    otpRequestsPerIpPerHour: readInteger(env, 'TEEKA_OTP_PER_IP_PER_HOUR', 60, 1, 1_000_000),
   };
   if (config.env === 'production' && !config.databaseUrl) {
     throw new ConfigError('TEEKA_ENV=production needs DATABASE_URL: the embedded database is for development only');

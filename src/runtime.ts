@@ -3,7 +3,9 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type DatabaseHandle } from './core/db.js';
+import { loadKeyring } from './core/crypto/keyring.js';
 import { migrate } from './core/migrate.js';
+import { createSmsGateway } from './core/sms/create-gateway.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
@@ -15,6 +17,9 @@ export interface Runtime {
 
 /** Opens the database, applies migrations and wires the services: what every CLI command needs first. */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  // Keys and the SMS gateway first: a production misconfiguration should stop us before we touch the database.
+  const keyring = await loadKeyring({ env: config.env, keyringPath: config.keyringPath, dataDir: config.dataDir });
+  const sms = createSmsGateway(config.sms, { env: config.env, clock, bodyTemplate: config.smsBodyTemplate });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
@@ -22,7 +27,9 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     await database.close();
     throw error;
   }
-  const services = createServices(database.db, clock);
+  const services = createServices({
+    db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount,
+  });
   return { database, services, clock, close: () => database.close() };
 }
 

@@ -59,6 +59,108 @@ export interface VaccinationSessionTable {
   slots: string[];
 }
 
+export interface AccountTable {
+  id: string;
+  mobile_enc: string;
+  mobile_bidx: string;
+  mobile_last4: string;
+  created_at: Date;
+}
+
+export interface OtpTransactionTable {
+  id: string;
+  mobile_bidx: string;
+  mobile_enc: string;
+  otp_mac: string;
+  created_at: Date;
+  expires_at: Date;
+  failed_attempts: Generated<number>;
+  consumed_at: Date | null;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  account_id: string;
+  issued_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  captcha_mac: string | null;
+  captcha_expires_at: Date | null;
+}
+
+export interface BeneficiaryTable {
+  id: string;
+  account_id: string;
+  reference_id: string;
+  name_enc: string;
+  birth_year: number;
+  gender_id: number;
+  photo_id_type: number;
+  photo_id_enc: string;
+  photo_id_masked: string;
+  comorbidity: boolean;
+  consent_version: string;
+  created_at: Date;
+}
+
+export interface PhotoIdClaimTable {
+  photo_id_bidx: string;
+  beneficiary_id: string;
+}
+
+export interface DoseRecordTable {
+  id: string;
+  beneficiary_id: string;
+  dose: number;
+  vaccine: string;
+  administered_on: string;
+  facility_id: number;
+  session_id: string | null;
+  recorded_at: Date;
+}
+
+export interface AppointmentTable {
+  id: string;
+  booking_id: string;
+  account_id: string;
+  beneficiary_id: string;
+  session_id: string;
+  dose: number;
+  slot: string;
+  security_code_enc: string;
+  security_code_mac: string;
+  status: 'booked' | 'cancelled' | 'completed';
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CorrectionRequestTable {
+  id: string;
+  account_id: string;
+  beneficiary_id: string;
+  field: 'name' | 'birth_year' | 'gender' | 'photo_id';
+  requested_value_enc: string;
+  reason: string;
+  status: Generated<'open' | 'accepted' | 'rejected'>;
+  created_at: Date;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: Date;
+  type: string;
+  actor_kind: string;
+  actor_id: string;
+  subject: string | null;
+  purpose: string | null;
+  fields: string[];
+  outcome: string;
+  ip: string | null;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   state: StateTable;
   district: DistrictTable;
@@ -66,4 +168,13 @@ export interface Database {
   facility: FacilityTable;
   facility_vaccine_fee: FacilityVaccineFeeTable;
   vaccination_session: VaccinationSessionTable;
+  account: AccountTable;
+  otp_transaction: OtpTransactionTable;
+  auth_session: AuthSessionTable;
+  beneficiary: BeneficiaryTable;
+  photo_id_claim: PhotoIdClaimTable;
+  dose_record: DoseRecordTable;
+  appointment: AppointmentTable;
+  correction_request: CorrectionRequestTable;
+  audit_event: AuditEventTable;
 }

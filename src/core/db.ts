@@ -71,3 +71,8 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     ? openPostgres(options.databaseUrl)
     : openPglite(path.join(options.dataDir, 'pgdata'));
 }
+
+/** PostgreSQL's unique_violation, from node-postgres and PGlite alike. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

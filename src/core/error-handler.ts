@@ -21,6 +21,7 @@ function fieldOf(issue: ValidationIssue | undefined, context: string | undefined
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(error.statusCode).send({ errorCode: error.code, error: error.message });
     }
     if ('validation' in error && error.validation) {

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     message: string,
     readonly field?: string,
+    /** Sent as Retry-After, for limits the caller can wait out. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -19,3 +21,5 @@ export const notFound = (what = 'record') =>
 
 export const invalidInput = (field: string, message: string) =>
   new AppError('INVALID_INPUT', 400, message, field);
+
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401, 'Unauthenticated access!');

@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import type { DatabaseHandle } from '../../src/core/db.js';
 import { distanceKm } from '../../src/modules/facilities/service.js';
 import { readReferenceGeography } from '../../src/modules/geography/reference-data.js';
-import { createServices } from '../../src/services.js';
+import { testServices } from '../support/test-services.js';
 import { seedInstant, seededDatabase } from '../support/database.js';
 
 let database: DatabaseHandle;
@@ -63,7 +63,7 @@ describe('demo data', () => {
   });
 
   it('tops up the next days when time passes, and only them', async () => {
-    const services = createServices(database.db, fixedClock(new Date(seedInstant().getTime() + 2 * 86_400_000)));
+    const services = testServices(database.db, fixedClock(new Date(seedInstant().getTime() + 2 * 86_400_000)));
     await services.geography.load();
     const before = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM vaccination_session`.execute(database.db)).rows[0]!.n;
     const created = await services.demo.ensureSessions();

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { fixedClock } from '../../src/core/clock.js';
 import { openPostgres, wrapPglite, type DatabaseHandle } from '../../src/core/db.js';
 import { migrate } from '../../src/core/migrate.js';
-import { createServices } from '../../src/services.js';
+import { testServices } from './test-services.js';
 import { adminUrl, databaseUrlFor } from './postgres-url.js';
 
 declare module 'vitest' {
@@ -21,7 +21,7 @@ declare module 'vitest' {
 
 async function seed(handle: DatabaseHandle, at: Date): Promise<void> {
   await migrate(handle);
-  await createServices(handle.db, fixedClock(at)).demo.seed();
+  await testServices(handle.db, fixedClock(at)).demo.seed();
 }
 
 /**

@@ -1,15 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { DatabaseHandle } from '../../src/core/db.js';
-import { createServices, type Services } from '../../src/services.js';
+import type { DevOutbox } from '../../src/core/sms/dev-outbox.js';
+import type { Services } from '../../src/services.js';
 import { seedInstant, seededDatabase } from './database.js';
+import { testServices } from './test-services.js';
 
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
+  /** Where test OTPs and booking messages land. */
+  outbox: DevOutbox;
   database: DatabaseHandle;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
@@ -19,17 +23,24 @@ export interface TestApp {
  * The real app on a fresh copy of the seeded database, with a clock stopped at the seed instant.
  * The public rate limit is off unless a test asks for one.
  */
-export async function createTestApp(options: { rateLimit?: number; redis?: Redis; database?: DatabaseHandle } = {}): Promise<TestApp> {
+export async function createTestApp(options: {
+  rateLimit?: number;
+  redis?: Redis;
+  database?: DatabaseHandle;
+  config?: Partial<Config>;
+} = {}): Promise<TestApp> {
   const database = options.database ?? (await seededDatabase());
   const clock = fixedClock(seedInstant());
-  const services = createServices(database.db, clock);
+  // Limits that would trip over the many logins of one test file are raised; tests of a limit set it back.
+  const config = { ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, ...options.config };
+  const services = testServices(database.db, clock, config);
   await services.geography.load();
-  const config = { ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0 };
   const app = await buildApp({ config, database, services, clock, redis: options.redis, logger: false });
   await app.ready();
   return {
     app,
     services,
+    outbox: services.sms as DevOutbox,
     database,
     clock,
     async close() {

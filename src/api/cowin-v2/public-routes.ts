@@ -2,14 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { replyCached } from '../../core/http-cache.js';
 import type { MicroCache } from '../../core/micro-cache.js';
-import type { AvailabilityQuery, CentreAvailability } from '../../modules/appointments/schema.js';
 import type { Services } from '../../services.js';
-import { readCoordinate, readDate, readId, readPincode, readVaccine } from './params.js';
-import { presentCalendarCenter, presentFlatSessions, presentNearbyCenter } from './present.js';
-import {
-  CalendarByCenterResponse, CalendarResponse, CenterQuery, CowinError, DistrictQuery, DistrictsResponse,
-  FindSessionsResponse, LatLongQuery, NearbyCentersResponse, PincodeQuery, StatesResponse,
-} from './schema.js';
+import { availabilityEndpoints } from './availability-endpoints.js';
+import { readCoordinate, readId } from './params.js';
+import { presentNearbyCenter } from './present.js';
+import { CowinError, DistrictsResponse, LatLongQuery, NearbyCentersResponse, StatesResponse } from './schema.js';
 
 export interface CowinPublicOptions {
   services: Services;
@@ -28,14 +25,7 @@ const errors = { 400: CowinError, 429: CowinError };
  * `access: 'public'`, micro-cached and CDN-cacheable. Thin adapters only: rules live in the services.
  */
 export const cowinPublicRoutes: FastifyPluginAsyncTypebox<CowinPublicOptions> = async (app, { services, cache }) => {
-  const { geography, availability, facilities } = services;
-
-  const calendar = (centres: CentreAvailability[]) =>
-    ({ centers: centres.map((c) => presentCalendarCenter(c, geography.placeOf(c.facility.districtId))) });
-  const flat = (centres: CentreAvailability[]) =>
-    ({ sessions: centres.flatMap((c) => presentFlatSessions(c, geography.placeOf(c.facility.districtId))) });
-  const range = (date: string | undefined, vaccine: string | undefined, days: number): AvailabilityQuery =>
-    ({ from: readDate(date), days, vaccine: readVaccine(vaccine) });
+  const { geography, facilities } = services;
 
   app.get('/admin/location/states', {
     schema: { tags: ['Co-WIN v2 metadata'], summary: 'States and union territories', response: { 200: StatesResponse } },
@@ -62,57 +52,15 @@ export const cowinPublicRoutes: FastifyPluginAsyncTypebox<CowinPublicOptions> = 
     }));
   });
 
-  app.get('/appointment/sessions/public/findByPin', {
-    schema: { tags: ['Co-WIN v2 availability'], summary: 'Sessions on one day at centres with a PIN code', querystring: PincodeQuery, response: { 200: FindSessionsResponse, ...errors } },
-    config: { access: 'public' },
-  }, (request, reply) => {
-    const pincode = readPincode(request.query.pincode);
-    const query = range(request.query.date, request.query.vaccine, 1);
-    return replyCached(request, reply, cache, `fbp:${pincode}:${query.from}:${query.vaccine ?? ''}`,
-      async () => flat(await availability.byPincode(pincode, query)));
-  });
-
-  app.get('/appointment/sessions/public/findByDistrict', {
-    schema: { tags: ['Co-WIN v2 availability'], summary: 'Sessions on one day in a district', querystring: DistrictQuery, response: { 200: FindSessionsResponse, ...errors } },
-    config: { access: 'public' },
-  }, (request, reply) => {
-    const districtId = readId(request.query.district_id, 'district_id');
-    const query = range(request.query.date, request.query.vaccine, 1);
-    return replyCached(request, reply, cache, `fbd:${districtId}:${query.from}:${query.vaccine ?? ''}`,
-      async () => flat(await availability.inDistrict(districtId, query)));
-  });
-
-  app.get('/appointment/sessions/public/calendarByPin', {
-    schema: { tags: ['Co-WIN v2 availability'], summary: 'Seven days of sessions at centres with a PIN code', querystring: PincodeQuery, response: { 200: CalendarResponse, ...errors } },
-    config: { access: 'public' },
-  }, (request, reply) => {
-    const pincode = readPincode(request.query.pincode);
-    const query = range(request.query.date, request.query.vaccine, 7);
-    return replyCached(request, reply, cache, `cbp:${pincode}:${query.from}:${query.vaccine ?? ''}`,
-      async () => calendar(await availability.byPincode(pincode, query)));
-  });
-
-  app.get('/appointment/sessions/public/calendarByDistrict', {
-    schema: { tags: ['Co-WIN v2 availability'], summary: 'Seven days of sessions in a district', querystring: DistrictQuery, response: { 200: CalendarResponse, ...errors } },
-    config: { access: 'public' },
-  }, (request, reply) => {
-    const districtId = readId(request.query.district_id, 'district_id');
-    const query = range(request.query.date, request.query.vaccine, 7);
-    return replyCached(request, reply, cache, `cbd:${districtId}:${query.from}:${query.vaccine ?? ''}`,
-      async () => calendar(await availability.inDistrict(districtId, query)));
-  });
-
-  app.get('/appointment/sessions/public/calendarByCenter', {
-    schema: { tags: ['Co-WIN v2 availability'], summary: 'Seven days of sessions at one centre', querystring: CenterQuery, response: { 200: CalendarByCenterResponse, ...errors } },
-    config: { access: 'public' },
-  }, (request, reply) => {
-    const centerId = readId(request.query.center_id, 'center_id');
-    const query = range(request.query.date, request.query.vaccine, 7);
-    return replyCached(request, reply, cache, `cbc:${centerId}:${query.from}:${query.vaccine ?? ''}`, async () => {
-      const centre = await availability.atCentre(centerId, query);
-      return centre ? { centers: presentCalendarCenter(centre, geography.placeOf(centre.facility.districtId)) } : {};
+  for (const endpoint of availabilityEndpoints(services)) {
+    app.get(`/appointment/sessions/public/${endpoint.name}`, {
+      schema: { tags: ['Co-WIN v2 availability'], summary: endpoint.summary, querystring: endpoint.querystring, response: { 200: endpoint.response, ...errors } },
+      config: { access: 'public' },
+    }, (request, reply) => {
+      const query = request.query as Record<string, string | undefined>;
+      return replyCached(request, reply, cache, endpoint.key(query), () => endpoint.answer(query));
     });
-  });
+  }
 
   app.get('/appointment/centers/public/findByLatLong', {
     schema: {

@@ -3,7 +3,7 @@ import type { Db } from '../../core/db.js';
 import type { Facility } from '../facilities/schema.js';
 import type { FacilityService } from '../facilities/service.js';
 import { vaccineByName } from '../vaccination/vaccines.js';
-import type { AvailabilityQuery, CentreAvailability, NewSession } from './schema.js';
+import type { AvailabilityQuery, CentreAvailability, NewSession, SessionAvailability } from './schema.js';
 import * as store from './store.js';
 
 /**
@@ -30,6 +30,18 @@ export class AvailabilityService {
     if (!facility) return undefined;
     const [centre] = await this.withSessions([facility], query, { keepEmpty: true });
     return centre;
+  }
+
+  /** Sessions by id, each with its centre: what an appointment list or slip shows. */
+  async sessionsWithCentres(sessionIds: string[]): Promise<Map<string, { session: SessionAvailability; facility: Facility }>> {
+    const sessions = await store.selectSessionsByIds(this.db, [...new Set(sessionIds)]);
+    const facilities = await this.facilities.findByIds(sessions.map((s) => s.facilityId));
+    const found = new Map<string, { session: SessionAvailability; facility: Facility }>();
+    for (const session of sessions) {
+      const facility = facilities.get(session.facilityId);
+      if (facility) found.set(session.id, { session, facility });
+    }
+    return found;
   }
 
   addSessions(db: Db, sessions: NewSession[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Db } from '../../core/db.js';
+import type { AppointmentTable } from '../../core/db-tables.js';
 import type { NewSession, SessionAvailability } from './schema.js';
 
 export async function insertSessions(db: Db, sessions: NewSession[]): Promise<void> {
@@ -30,6 +31,36 @@ export async function selectSessionDates(db: Db, from: IsoDate, to: IsoDate): Pr
   return new Set(rows.map((r) => r.date));
 }
 
+export async function selectSessionsByIds(db: Db, ids: string[]): Promise<SessionAvailability[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('vaccination_session')
+    .select(['id', 'facility_id', 'date', 'vaccine', 'min_age_limit', 'max_age_limit', 'allow_all_age', 'capacity_dose1', 'capacity_dose2', 'booked_dose1', 'booked_dose2', 'slots'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(toSessionAvailability);
+}
+
+type SessionRow = {
+  id: string; facility_id: number; date: string; vaccine: string; min_age_limit: number; max_age_limit: number | null;
+  allow_all_age: boolean; capacity_dose1: number; capacity_dose2: number; booked_dose1: number; booked_dose2: number; slots: string[];
+};
+
+function toSessionAvailability(r: SessionRow): SessionAvailability {
+  return {
+    id: r.id,
+    facilityId: r.facility_id,
+    date: r.date as IsoDate,
+    vaccine: r.vaccine,
+    minAgeLimit: r.min_age_limit,
+    maxAgeLimit: r.max_age_limit,
+    allowAllAge: r.allow_all_age,
+    availableDose1: r.capacity_dose1 - r.booked_dose1,
+    availableDose2: r.capacity_dose2 - r.booked_dose2,
+    slots: r.slots,
+  };
+}
+
 export async function selectSessions(
   db: Db,
   facilityIds: number[],
@@ -47,16 +78,86 @@ export async function selectSessions(
     .where('date', '<=', range.to);
   if (range.vaccine) query = query.where('vaccine', '=', range.vaccine);
   const rows = await query.orderBy('facility_id').orderBy('date').orderBy('vaccine').orderBy('min_age_limit').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    facilityId: r.facility_id,
-    date: r.date as IsoDate,
-    vaccine: r.vaccine,
-    minAgeLimit: r.min_age_limit,
-    maxAgeLimit: r.max_age_limit,
-    allowAllAge: r.allow_all_age,
-    availableDose1: r.capacity_dose1 - r.booked_dose1,
-    availableDose2: r.capacity_dose2 - r.booked_dose2,
-    slots: r.slots,
-  }));
+  return rows.map(toSessionAvailability);
+}
+
+export interface BookableSession {
+  id: string;
+  facilityId: number;
+  date: IsoDate;
+  vaccine: string;
+  minAgeLimit: number;
+  maxAgeLimit: number | null;
+  slots: string[];
+}
+
+export async function selectSession(db: Db, id: string): Promise<BookableSession | undefined> {
+  const row = await db
+    .selectFrom('vaccination_session')
+    .select(['id', 'facility_id', 'date', 'vaccine', 'min_age_limit', 'max_age_limit', 'slots'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && {
+    id: row.id, facilityId: row.facility_id, date: row.date as IsoDate, vaccine: row.vaccine,
+    minAgeLimit: row.min_age_limit, maxAgeLimit: row.max_age_limit, slots: row.slots,
+  };
+}
+
+/**
+ * Takes `count` seats of one dose in one statement that checks and updates together, so no
+ * interleaving of concurrent bookings can push a session past its capacity. False when full.
+ */
+export async function reserveSeats(trx: Db, sessionId: string, dose: number, count: number): Promise<boolean> {
+  const query = dose === 1
+    ? trx.updateTable('vaccination_session').set((eb) => ({ booked_dose1: eb('booked_dose1', '+', count) }))
+      .where('id', '=', sessionId).where((eb) => eb(eb('booked_dose1', '+', count), '<=', eb.ref('capacity_dose1')))
+    : trx.updateTable('vaccination_session').set((eb) => ({ booked_dose2: eb('booked_dose2', '+', count) }))
+      .where('id', '=', sessionId).where((eb) => eb(eb('booked_dose2', '+', count), '<=', eb.ref('capacity_dose2')));
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseSeats(trx: Db, sessionId: string, dose: number, count: number): Promise<void> {
+  const query = dose === 1
+    ? trx.updateTable('vaccination_session').set((eb) => ({ booked_dose1: eb('booked_dose1', '-', count) }))
+    : trx.updateTable('vaccination_session').set((eb) => ({ booked_dose2: eb('booked_dose2', '-', count) }));
+  await query.where('id', '=', sessionId).execute();
+}
+
+export async function insertAppointments(trx: Db, rows: AppointmentTable[]): Promise<void> {
+  await trx.insertInto('appointment').values(rows).execute();
+}
+
+const appointmentColumns = ['id', 'booking_id', 'account_id', 'beneficiary_id', 'session_id', 'dose', 'slot', 'status', 'created_at'] as const;
+export type AppointmentRow = Pick<AppointmentTable, (typeof appointmentColumns)[number]>;
+
+export function selectLiveAppointmentsOfAccount(db: Db, accountId: string): Promise<AppointmentRow[]> {
+  return db.selectFrom('appointment').select(appointmentColumns)
+    .where('account_id', '=', accountId).where('status', '=', 'booked').orderBy('created_at').execute();
+}
+
+export function selectLiveBooking(db: Db, accountId: string, bookingId: string): Promise<AppointmentRow[]> {
+  return db.selectFrom('appointment').select(appointmentColumns)
+    .where('account_id', '=', accountId).where('booking_id', '=', bookingId).where('status', '=', 'booked')
+    .orderBy('created_at').forUpdate().execute();
+}
+
+export function selectLiveAppointmentOf(db: Db, beneficiaryId: string): Promise<AppointmentRow | undefined> {
+  return db.selectFrom('appointment').select(appointmentColumns)
+    .where('beneficiary_id', '=', beneficiaryId).where('status', '=', 'booked').forUpdate().executeTakeFirst();
+}
+
+export async function setAppointmentStatus(trx: Db, ids: string[], status: 'cancelled' | 'booked', at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('appointment').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+}
+
+export async function moveAppointments(trx: Db, ids: string[], sessionId: string, slot: string, at: Date): Promise<void> {
+  await trx.updateTable('appointment').set({ session_id: sessionId, slot, updated_at: at }).where('id', 'in', ids).execute();
+}
+
+/** The encrypted security code, for the owner's slip: the caller holds a ticket for `accountId`. */
+export function selectSecurityCodes(db: Db, accountId: string, bookingId: string) {
+  return db.selectFrom('appointment').select(['id', 'beneficiary_id', 'security_code_enc'])
+    .where('account_id', '=', accountId).where('booking_id', '=', bookingId).execute();
 }

@@ -38,6 +38,11 @@ export class FacilityService {
     return facility;
   }
 
+  async findByIds(ids: number[]): Promise<Map<number, Facility>> {
+    const facilities = await this.withFees(await store.selectFacilitiesByIds(this.db, [...new Set(ids)]));
+    return new Map(facilities.map((f) => [f.id, f]));
+  }
+
   /** Centres within `radiusKm` of a point, nearest first. */
   async findNear(point: { lat: number; long: number }, radiusKm: number, limit: number): Promise<NearbyFacility[]> {
     const latSpan = radiusKm / KM_PER_DEGREE_LAT;

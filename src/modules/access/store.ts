@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Db } from '../../core/db.js';
+import { GENESIS_HASH, hashAuditEvent } from './hash-chain.js';
+import type { AuditEvent } from './schema.js';
+
+/** One number for the advisory lock that serialises appends to the chain. */
+const AUDIT_CHAIN_LOCK = 7336434;
+
+type NewAuditRow = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+/**
+ * Appends one event to the chain. Must run inside a transaction: the advisory lock holds until it
+ * commits, so two appends can never both build on the same previous row. Callers append last in
+ * their transaction to keep the lock short.
+ */
+export async function appendAuditEvent(trx: Db, row: NewAuditRow): Promise<AuditEvent> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const unsealed = { ...row, seq: (last ? Number(last.seq) : 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+  const event: AuditEvent = { ...unsealed, hash: hashAuditEvent(unsealed) };
+  await trx
+    .insertInto('audit_event')
+    .values({
+      seq: event.seq, at: event.at, type: event.type, actor_kind: event.actorKind, actor_id: event.actorId,
+      subject: event.subject, purpose: event.purpose, fields: event.fields, outcome: event.outcome, ip: event.ip,
+      detail: JSON.stringify(event.detail), prev_hash: event.prevHash, hash: event.hash,
+    })
+    .execute();
+  return event;
+}
+
+const eventColumns = [
+  'seq', 'at', 'type', 'actor_kind', 'actor_id', 'subject', 'purpose', 'fields', 'outcome', 'ip', 'detail', 'prev_hash', 'hash',
+] as const;
+
+type EventRow = { [K in (typeof eventColumns)[number]]: unknown };
+
+function toEvent(row: EventRow): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at as Date),
+    type: row.type as string,
+    actorKind: row.actor_kind as string,
+    actorId: row.actor_id as string,
+    subject: row.subject as string | null,
+    purpose: row.purpose as string | null,
+    fields: row.fields as string[],
+    outcome: row.outcome as string,
+    ip: row.ip as string | null,
+    detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
+    prevHash: row.prev_hash as string,
+    hash: row.hash as string,
+  };
+}
+
+export async function selectEventsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditEvent[]> {
+  const rows = await db.selectFrom('audit_event').select(eventColumns).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map(toEvent);
+}
+
+export async function selectEventsAbout(db: Db, subjects: string[], limit: number): Promise<AuditEvent[]> {
+  if (subjects.length === 0) return [];
+  const rows = await db.selectFrom('audit_event').select(eventColumns).where('subject', 'in', subjects).orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toEvent);
+}

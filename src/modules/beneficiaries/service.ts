@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../core/clock.js';
+import { todayInIndia } from '../../core/calendar-date.js';
+import type { FieldCipher } from '../../core/crypto/field-cipher.js';
+import type { Db } from '../../core/db.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { Sensitive } from '../../core/sensitive.js';
+import type { AccessService } from '../access/service.js';
+import type { Actor, Subject, Ticket } from '../access/schema.js';
+import type { FieldError } from './field-error.js';
+import { maskPhotoId, validatePhotoId, validatePhotoIdTypeForAge } from './id-documents.js';
+import { validateBirthYear, validateComorbidityInd, validateGenderId, validateName } from './person-fields.js';
+import { newBeneficiaryReferenceId } from './reference-id.js';
+import * as store from './store.js';
+
+/** A family member without personal data: safe to list, log and cache for the owner's session. */
+export interface Member {
+  id: string;
+  accountId: string;
+  referenceId: string;
+  birthYear: number;
+  genderId: number;
+  photoIdType: number;
+  photoIdMasked: string;
+  comorbidity: boolean;
+}
+
+export interface PersonalDetails {
+  name: Sensitive<string>;
+  photoIdNumber: Sensitive<string>;
+}
+
+export interface NewMemberInput {
+  name?: unknown;
+  birth_year?: unknown;
+  gender_id?: unknown;
+  photo_id_type?: unknown;
+  photo_id_number?: unknown;
+  comorbidity_ind?: unknown;
+  consent_version?: unknown;
+}
+
+/** For the access module: the account a subject belongs to, read without touching personal data. */
+export async function ownerOfSubject(db: Db, subject: Subject): Promise<string | undefined> {
+  return subject.kind === 'account' ? subject.id : store.selectOwner(db, subject.id);
+}
+
+const fieldProblem = (error: FieldError) => new AppError(error.code, 400, error.message, error.field);
+
+const toMember = (row: store.BeneficiaryRow): Member => ({
+  id: row.id,
+  accountId: row.account_id,
+  referenceId: row.reference_id,
+  birthYear: row.birth_year,
+  genderId: row.gender_id,
+  photoIdType: row.photo_id_type,
+  photoIdMasked: row.photo_id_masked,
+  comorbidity: row.comorbidity,
+});
+
+/**
+ * Family members of an account (Co-WIN's "beneficiaries"). Names and ID numbers are encrypted
+ * before they reach the database and come back only through a Ticket. An ID document can be
+ * registered once nationwide; the refusal never says under which mobile it is.
+ */
+export class BeneficiaryService {
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; maxMembersPerAccount: number },
+  ) {}
+
+  async register(actor: Actor & { kind: 'citizen' }, input: NewMemberInput): Promise<Member> {
+    const { db, clock, cipher, access } = this.deps;
+    const currentYear = Number(todayInIndia(clock.now()).slice(0, 4));
+    const name = validateName(String(input.name ?? ''));
+    if (!name.ok) throw fieldProblem(name);
+    const birthYear = validateBirthYear(input.birth_year as string | number ?? '', currentYear);
+    if (!birthYear.ok) throw fieldProblem(birthYear);
+    const gender = validateGenderId(input.gender_id as string | number ?? '');
+    if (!gender.ok) throw fieldProblem(gender);
+    const typeId = Number(input.photo_id_type);
+    const photoId = validatePhotoId(typeId, String(input.photo_id_number ?? ''));
+    if (!photoId.ok) throw fieldProblem(photoId);
+    const ageFits = validatePhotoIdTypeForAge(typeId, currentYear - birthYear.value);
+    if (!ageFits.ok) throw fieldProblem(ageFits);
+    const comorbidity = validateComorbidityInd(String(input.comorbidity_ind ?? 'N'));
+    if (!comorbidity.ok) throw fieldProblem(comorbidity);
+    const consentVersion = typeof input.consent_version === 'string' && input.consent_version.trim() ? input.consent_version.trim().slice(0, 40) : 'V1';
+
+    const id = randomUUID();
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      if (!(await store.lockAccount(trx, actor.accountId))) throw notFound('account');
+      if ((await store.countMembers(trx, actor.accountId)) >= this.deps.maxMembersPerAccount) {
+        throw new AppError('MEMBER_LIMIT', 409, `An account can register at most ${this.deps.maxMembersPerAccount} members.`);
+      }
+      const row = {
+        id,
+        account_id: actor.accountId,
+        reference_id: newBeneficiaryReferenceId(),
+        name_enc: cipher.encrypt(name.value, `beneficiary.name:${id}`),
+        birth_year: birthYear.value,
+        gender_id: gender.value,
+        photo_id_type: typeId,
+        photo_id_enc: cipher.encrypt(photoId.normalised, `beneficiary.photo_id:${id}`),
+        photo_id_masked: maskPhotoId(typeId, photoId.normalised),
+        comorbidity: comorbidity.value === 'Y',
+        consent_version: consentVersion,
+        created_at: now,
+      };
+      await store.insertBeneficiary(trx, row);
+      // The claim is on the document, whatever its type's id: the same number under another type is another document.
+      if (!(await store.claimPhotoId(trx, cipher.blindIndex(`photo_id:${typeId}`, photoId.normalised), id))) {
+        throw new AppError('PHOTO_ID_TAKEN', 409, 'This ID number is already registered. If it is yours and you did not register it, raise an issue with the helpline.', 'photo_id_number');
+      }
+      await access.record({ type: 'beneficiary.registered', actor, subject: id, outcome: 'done', ip: actor.ip }, trx);
+      return toMember(row);
+    });
+  }
+
+  async listMembers(accountId: string, db: Db = this.deps.db): Promise<Member[]> {
+    return (await store.selectMembers(db, accountId)).map(toMember);
+  }
+
+  /** A member of the actor's own account by reference id; anyone else's is "not found". */
+  async findOwnMember(actor: Actor & { kind: 'citizen' }, referenceId: string, db: Db = this.deps.db): Promise<Member> {
+    const row = /^\d{14}$/.test(referenceId) ? await store.selectByReference(db, actor.accountId, referenceId) : undefined;
+    if (!row) throw notFound('beneficiary');
+    return toMember(row);
+  }
+
+  async readPersonal(ticket: Ticket, db: Db = this.deps.db): Promise<PersonalDetails> {
+    if (ticket.subject.kind !== 'beneficiary') throw notFound('beneficiary');
+    const row = await store.selectPersonal(db, ticket);
+    if (!row) throw notFound('beneficiary');
+    return {
+      name: new Sensitive(this.deps.cipher.decrypt(row.name_enc, `beneficiary.name:${row.id}`)),
+      photoIdNumber: new Sensitive(this.deps.cipher.decrypt(row.photo_id_enc, `beneficiary.photo_id:${row.id}`)),
+    };
+  }
+
+  /**
+   * Removes a member who has no recorded dose, with their personal data, for real (DPDP Act
+   * 2023 §12: erasure). Their live appointment must be cancelled first by the caller, in `trx`.
+   */
+  async remove(actor: Actor & { kind: 'citizen' }, member: Member, trx: Db): Promise<void> {
+    if (await store.hasDoseRecord(trx, member.id)) {
+      throw new AppError('MEMBER_VACCINATED', 409, 'A member with a recorded dose cannot be removed: the record is needed for their certificate.');
+    }
+    if (!(await store.deleteBeneficiary(trx, member.id, actor.accountId))) throw notFound('beneficiary');
+    await this.deps.access.record({ type: 'beneficiary.deleted', actor, subject: member.id, outcome: 'done', ip: actor.ip }, trx);
+  }
+}

@@ -1,0 +1,13 @@
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Clock } from '../../src/core/clock.js';
+import { generateKeyring } from '../../src/core/crypto/keyring.js';
+import type { Db } from '../../src/core/db.js';
+import { DevOutbox } from '../../src/core/sms/dev-outbox.js';
+import { createServices, type Services } from '../../src/services.js';
+
+/** The real services with a fresh keyring and the development outbox for SMS. */
+export function testServices(db: Db, clock: Clock, config: Config = loadConfig({})): Services {
+  return createServices({
+    db, clock, keyring: generateKeyring(), sms: new DevOutbox(clock), maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount,
+  });
+}
