@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -106,7 +107,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   if (fs.existsSync(webDistDir)) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h', index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: 'index.html',
+      cacheControl: false,
+      // Built assets carry a content hash in their names and never change; the page itself must be
+      // revalidated, or a phone would keep pointing at last week's assets after a release.
+      setHeaders: (res, filePath) => {
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   } else {
     app.log.warn(`Web app not built (${webDistDir} is missing): run "npm run build:web"`);
   }

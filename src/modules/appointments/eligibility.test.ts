@@ -33,8 +33,8 @@ describe('eligibility', () => {
   });
 
   it('spaces the precaution dose 26 weeks after dose 2', () => {
-    const two = [dose(1, 'COVAXIN', '2026-01-01'), dose(2, 'COVAXIN', '2026-06-11')];
-    expect(ineligibilityFor({ birthYear: 1990 }, two, 3, session())).toMatch(/due from 10-12-2026/);
+    const two = [dose(1, 'COVAXIN', '2026-01-01'), dose(2, 'COVAXIN', '2026-06-12')];
+    expect(ineligibilityFor({ birthYear: 1990 }, two, 3, session())).toMatch(/due from 11-12-2026/);
     expect(ineligibilityFor({ birthYear: 1990 }, two, 3, session({ date: '2026-12-11' as IsoDate }))).toBeUndefined();
   });
 });

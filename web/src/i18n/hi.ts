@@ -1,0 +1,98 @@
+import type { Messages } from './en.js';
+
+/**
+ * Hindi, written as a Hindi speaker would say it rather than word for word; digits stay Latin, as
+ * Co-WIN's Hindi pages and most Indian phones show them.
+ */
+export const hi: Messages = {
+  app: {
+    name: 'टीका',
+    tagline: 'कोविड-19 टीकाकरण',
+    title: 'टीकाकरण केंद्र खोजें · टीका',
+  },
+  language: {
+    label: 'भाषा',
+  },
+  search: {
+    heading: 'टीकाकरण केंद्र खोजें',
+    intro: 'अगले 7 दिनों के टीकाकरण सत्र देखें। पिन कोड से या राज्य और ज़िला चुनकर खोजें।',
+    byPin: 'पिन कोड से खोजें',
+    pinLabel: 'पिन कोड',
+    pinHint: '6 अंक, जैसे 400080',
+    pinInvalid: '6 अंकों का पिन कोड दर्ज करें, जैसे 400080।',
+    or: 'या',
+    byDistrict: 'ज़िले से खोजें',
+    state: 'राज्य',
+    district: 'ज़िला',
+    chooseState: 'राज्य चुनें',
+    chooseDistrict: 'ज़िला चुनें',
+    chooseStateFirst: 'पहले राज्य चुनें',
+    loadingStates: 'राज्यों की सूची आ रही है…',
+    loadingDistricts: 'ज़िलों की सूची आ रही है…',
+    placesFailed: 'राज्यों और ज़िलों की सूची नहीं आ सकी। अपना इंटरनेट कनेक्शन जाँचें और फिर से कोशिश करें।',
+    retry: 'फिर से कोशिश करें',
+    districtMissing: 'राज्य और ज़िला चुनें।',
+    submit: 'खोजें',
+  },
+  week: {
+    label: 'सप्ताह',
+    previous: 'पिछला सप्ताह',
+    next: 'अगला सप्ताह',
+  },
+  filters: {
+    legend: 'नतीजे फ़िल्टर करें',
+    age: 'आयु वर्ग',
+    ageAll: 'सभी आयु',
+    ageOption: '{{ages}} वर्ष',
+    vaccine: 'टीका',
+    vaccineAll: 'सभी टीके',
+    fee: 'शुल्क',
+    feeAll: 'निःशुल्क और सशुल्क',
+    dose1: 'पहली खुराक उपलब्ध',
+    dose2: 'दूसरी खुराक उपलब्ध',
+    clear: 'फ़िल्टर हटाएँ',
+  },
+  results: {
+    heading: 'टीकाकरण केंद्र',
+    searching: 'खोज जारी है…',
+    foundPin_one: 'पिन कोड {{pincode}} के लिए {{count}} केंद्र मिला।',
+    foundPin_other: 'पिन कोड {{pincode}} के लिए {{count}} केंद्र मिले।',
+    foundDistrict_one: '{{district}} में {{count}} केंद्र मिला।',
+    foundDistrict_other: '{{district}} में {{count}} केंद्र मिले।',
+    filtered_one: '{{count}} में से {{shown}} केंद्र आपके फ़िल्टर से मेल खाता है।',
+    filtered_other: '{{count}} में से {{shown}} केंद्र आपके फ़िल्टर से मेल खाते हैं।',
+    emptyPin: 'इस पिन कोड पर कोई केंद्र नहीं मिला। पास का कोई पिन कोड आज़माएँ या ज़िले से खोजें।',
+    emptyDistrict: 'इस ज़िले में इन 7 दिनों के लिए कोई केंद्र नहीं मिला। अगला सप्ताह या कोई दूसरा ज़िला आज़माएँ।',
+    emptyFiltered: 'आपके फ़िल्टर से कोई सत्र मेल नहीं खाता। और केंद्र देखने के लिए फ़िल्टर बदलें या हटाएँ।',
+    rateLimited_one: 'आपके नेटवर्क से बहुत ज़्यादा खोजें हुई हैं। कृपया {{count}} सेकंड रुककर फिर से खोजें।',
+    rateLimited_other: 'आपके नेटवर्क से बहुत ज़्यादा खोजें हुई हैं। कृपया {{count}} सेकंड रुककर फिर से खोजें।',
+    rejected: 'खोज स्वीकार नहीं हुई: {{message}}',
+    unavailable: 'सर्वर से संपर्क नहीं हो सका। अपना इंटरनेट कनेक्शन जाँचें और फिर से कोशिश करें।',
+    retry: 'फिर से कोशिश करें',
+  },
+  centre: {
+    Free: 'निःशुल्क',
+    Paid: 'सशुल्क',
+    fees: 'शुल्क',
+    block: 'ब्लॉक',
+    pin: 'पिन',
+    hours: 'समय {{from}}–{{to}}',
+  },
+  session: {
+    age: 'आयु {{ages}}',
+    dose1: 'खुराक 1: {{available}}',
+    dose2: 'खुराक 2: {{available}}',
+    booked: 'बुक हो चुका',
+    slots: 'समय स्लॉट',
+    none: 'कोई सत्र नहीं',
+  },
+  footer: {
+    about: 'केंद्रों और सत्रों की जानकारी इस साइट के सार्वजनिक API से आती है, जो Co-WIN की तरह ही जवाब देता है।',
+    apiDocs: 'API दस्तावेज़',
+  },
+  notFound: {
+    heading: 'पेज नहीं मिला',
+    body: 'इस पते पर कोई पेज नहीं है।',
+    home: 'टीकाकरण केंद्र खोजें',
+  },
+};
