@@ -16,6 +16,7 @@ import { cowinAuthRoutes } from './api/cowin-v2/auth-routes.js';
 import { cowinCitizenRoutes } from './api/cowin-v2/citizen-routes.js';
 import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
 import type { Config } from './config.js';
+import { citizenRightsRoutes } from './modules/beneficiaries/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
 import type { DatabaseHandle } from './core/db.js';
@@ -37,6 +38,8 @@ export interface AppDependencies {
   /** Shared rate-limit counters across instances; in-process counters when absent. */
   redis?: Redis | undefined;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 const PUBLIC_RATE_WINDOW_MS = 5 * 60 * 1000;
@@ -44,7 +47,7 @@ const PUBLIC_RATE_WINDOW_MS = 5 * 60 * 1000;
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, services, clock } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    logger: deps.logger === false ? false : loggerOptions(config.logLevel, deps.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -104,6 +107,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await publicApi.register(cowinAuthRoutes, { prefix: '/api/v2', services, config });
     });
     await api.register(cowinCitizenRoutes, { prefix: '/api/v2', services, config });
+    await api.register(citizenRightsRoutes, { prefix: '/api/citizen', services });
   });
 
   if (fs.existsSync(webDistDir)) {

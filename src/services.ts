@@ -7,6 +7,7 @@ import { AccessService } from './modules/access/service.js';
 import { AvailabilityService } from './modules/appointments/availability.js';
 import { BookingService } from './modules/appointments/booking.js';
 import { BeneficiaryService, ownerOfSubject } from './modules/beneficiaries/service.js';
+import { CorrectionService } from './modules/beneficiaries/corrections.js';
 import { DemoDataService } from './modules/demo/service.js';
 import { FacilityService } from './modules/facilities/service.js';
 import { GeographyService } from './modules/geography/service.js';
@@ -28,6 +29,7 @@ export interface Services {
   beneficiaries: BeneficiaryService;
   vaccination: VaccinationService;
   booking: BookingService;
+  corrections: CorrectionService;
 }
 
 export interface ServiceSettings {
@@ -48,6 +50,7 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const beneficiaries = new BeneficiaryService({ db, clock, cipher, access, maxMembersPerAccount: maxBeneficiariesPerAccount });
   const identity = new IdentityService({ db, clock, cipher, sms, access });
   const vaccination = new VaccinationService(db);
-  const booking = new BookingService({ db, clock, cipher, access, beneficiaries, vaccination });
-  return { db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking };
+  const booking = new BookingService({ db, clock, cipher, access, beneficiaries, vaccination, facilities, identity, sms });
+  const corrections = new CorrectionService({ db, clock, cipher, access, beneficiaries });
+  return { db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking, corrections };
 }

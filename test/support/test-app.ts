@@ -28,6 +28,8 @@ export async function createTestApp(options: {
   redis?: Redis;
   database?: DatabaseHandle;
   config?: Partial<Config>;
+  /** Collects the app's log lines (at debug level) instead of discarding them. */
+  logLines?: string[];
 } = {}): Promise<TestApp> {
   const database = options.database ?? (await seededDatabase());
   const clock = fixedClock(seedInstant());
@@ -35,7 +37,13 @@ export async function createTestApp(options: {
   const config = { ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, ...options.config };
   const services = testServices(database.db, clock, config);
   await services.geography.load();
-  const app = await buildApp({ config, database, services, clock, redis: options.redis, logger: false });
+  const logLines = options.logLines;
+  const app = await buildApp({
+    config: logLines ? { ...config, logLevel: 'debug' } : config,
+    database, services, clock, redis: options.redis,
+    logger: logLines !== undefined,
+    logStream: logLines && { write: (line: string) => void logLines.push(line) },
+  });
   await app.ready();
   return {
     app,

@@ -8,6 +8,10 @@ import type { AccessService } from '../access/service.js';
 import type { Actor } from '../access/schema.js';
 import type { BeneficiaryService, Member } from '../beneficiaries/service.js';
 import type { VaccinationService } from '../vaccination/service.js';
+import type { FacilityService } from '../facilities/service.js';
+import type { IdentityService } from '../identity/service.js';
+import { SmsDeliveryError, type SmsGateway } from '../../core/sms/gateway.js';
+import { formatCowinDate } from '../../core/calendar-date.js';
 import { appointmentExists, invalidSlot, notEligible, sessionClosed, sessionFull, unknownSession } from './errors.js';
 import { ineligibilityFor, nextDoseOf } from './eligibility.js';
 import * as store from './store.js';
@@ -49,10 +53,20 @@ export class BookingService {
       access: AccessService;
       beneficiaries: BeneficiaryService;
       vaccination: VaccinationService;
+      facilities: FacilityService;
+      identity: IdentityService;
+      sms: SmsGateway;
     },
   ) {}
 
+  /** Books, then texts the security codes to the account's mobile (the slip has them too). */
   async schedule(actor: Citizen, request: BookingRequest): Promise<BookedAppointment> {
+    const booked = await this.book(actor, request);
+    await this.textSecurityCodes(actor, booked);
+    return booked;
+  }
+
+  private async book(actor: Citizen, request: BookingRequest): Promise<BookedAppointment> {
     const { db } = this.deps;
     const referenceIds = [...new Set(request.referenceIds)];
     if (referenceIds.length === 0) throw new AppError('USRRES0001', 400, 'Input parameter missing: beneficiaries', 'beneficiaries');
@@ -159,6 +173,24 @@ export class BookingService {
   async securityCodes(actor: Citizen, bookingId: string): Promise<Map<string, string>> {
     const rows = await store.selectSecurityCodes(this.deps.db, actor.accountId, bookingId);
     return new Map(rows.map((r) => [r.beneficiary_id, this.deps.cipher.decrypt(r.security_code_enc, `appointment.security_code:${r.id}`)]));
+  }
+
+  private async textSecurityCodes(actor: Citizen, booked: BookedAppointment): Promise<void> {
+    const ticket = await this.deps.access.authorize(actor, { subject: { kind: 'account', id: actor.accountId }, purpose: 'booking', fields: ['mobile'] });
+    const mobile = await this.deps.identity.readMobile(ticket);
+    const centre = await this.deps.facilities.findById(booked.facilityId);
+    const codes = booked.members.map(({ member, securityCode }) => `ref ..${member.referenceId.slice(-4)}: ${securityCode}`).join(', ');
+    try {
+      await this.deps.sms.send({
+        to: mobile.reveal(),
+        text: `Teeka: dose ${booked.dose} booked for ${formatCowinDate(booked.date)}, ${booked.slot} at ${centre?.name ?? 'your centre'}. ` +
+          `Security code ${codes}. Show it to the vaccinator; do not share it with anyone else.`,
+        secrets: booked.members.map((m) => m.securityCode),
+      });
+    } catch (error) {
+      // The booking stands either way; the codes are on the slip the citizen can download.
+      if (!(error instanceof SmsDeliveryError)) throw error;
+    }
   }
 
   private async openSession(trx: Db, sessionId: string, slot: string): Promise<store.BookableSession> {

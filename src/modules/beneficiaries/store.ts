@@ -77,3 +77,23 @@ export async function deleteBeneficiary(trx: Db, id: string, accountId: string):
   const result = await trx.deleteFrom('beneficiary').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+export async function insertCorrectionRequest(trx: Db, row: {
+  id: string; account_id: string; beneficiary_id: string; field: 'name' | 'birth_year' | 'gender' | 'photo_id';
+  requested_value_enc: string; reason: string; created_at: Date;
+}): Promise<void> {
+  await trx.insertInto('correction_request').values(row).execute();
+}
+
+export function selectCorrectionRequests(db: Db, accountId: string) {
+  return db
+    .selectFrom('correction_request')
+    .innerJoin('beneficiary', 'beneficiary.id', 'correction_request.beneficiary_id')
+    .select([
+      'correction_request.id', 'correction_request.beneficiary_id', 'beneficiary.reference_id', 'correction_request.field',
+      'correction_request.reason', 'correction_request.status', 'correction_request.created_at',
+    ])
+    .where('correction_request.account_id', '=', accountId)
+    .orderBy('correction_request.created_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Citizen } from '../../api/citizen.js';
+import { todayInIndia } from '../../core/calendar-date.js';
+import type { Clock } from '../../core/clock.js';
+import type { FieldCipher } from '../../core/crypto/field-cipher.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import type { AccessService } from '../access/service.js';
+import type { FieldResult } from './field-error.js';
+import { validatePhotoId } from './id-documents.js';
+import { validateBirthYear, validateGenderId, validateName } from './person-fields.js';
+import type { BeneficiaryService } from './service.js';
+import * as store from './store.js';
+
+export const correctableFields = ['name', 'birth_year', 'gender', 'photo_id'] as const;
+export type CorrectableField = (typeof correctableFields)[number];
+
+export interface CorrectionRequest {
+  id: string;
+  referenceId: string;
+  field: CorrectableField;
+  reason: string;
+  status: 'open' | 'accepted' | 'rejected';
+  createdAt: Date;
+}
+
+const MAX_REASON = 500;
+
+/**
+ * "Raise an issue" (DPDP Act 2023 §12: the right to correction). The citizen asks for a field to
+ * be corrected; the request waits in a queue for staff, encrypted like the field it would replace,
+ * and nothing changes until staff accept it.
+ */
+export class CorrectionService {
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; beneficiaries: BeneficiaryService },
+  ) {}
+
+  async request(citizen: Citizen, input: { referenceId: string; field: unknown; requestedValue: unknown; reason: unknown }): Promise<CorrectionRequest> {
+    const { db, clock, cipher, access, beneficiaries } = this.deps;
+    const member = await beneficiaries.findOwnMember(citizen, input.referenceId);
+    if (typeof input.field !== 'string' || !correctableFields.includes(input.field as CorrectableField)) {
+      throw new AppError('CORRECTION_FIELD', 400, `field must be one of ${correctableFields.join(', ')}`, 'field');
+    }
+    const field = input.field as CorrectableField;
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (reason.length === 0 || reason.length > MAX_REASON) {
+      throw new AppError('CORRECTION_REASON', 400, `reason is required: say in up to ${MAX_REASON} characters what is wrong`, 'reason');
+    }
+    const value = this.validated(field, String(input.requestedValue ?? ''), member.photoIdType, Number(todayInIndia(clock.now()).slice(0, 4)));
+    if (!value.ok) throw new AppError(value.code, 400, value.message, 'requested_value');
+    const id = randomUUID();
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await store.insertCorrectionRequest(trx, {
+        id, account_id: citizen.accountId, beneficiary_id: member.id, field,
+        requested_value_enc: cipher.encrypt(String(value.value), `correction_request.requested_value:${id}`),
+        reason, created_at: now,
+      });
+      await access.record({ type: 'correction.requested', actor: citizen, subject: member.id, outcome: 'done', ip: citizen.ip, detail: { field } }, trx);
+    });
+    return { id, referenceId: member.referenceId, field, reason, status: 'open', createdAt: now };
+  }
+
+  async listOwn(citizen: Citizen): Promise<CorrectionRequest[]> {
+    return (await store.selectCorrectionRequests(this.deps.db, citizen.accountId)).map((row) => ({
+      id: row.id,
+      referenceId: row.reference_id,
+      field: row.field,
+      reason: row.reason,
+      status: row.status,
+      createdAt: new Date(row.created_at),
+    }));
+  }
+
+  private validated(field: CorrectableField, raw: string, photoIdType: number, currentYear: number): FieldResult<string | number> {
+    switch (field) {
+      case 'name': return validateName(raw);
+      case 'birth_year': return validateBirthYear(raw, currentYear);
+      case 'gender': return validateGenderId(raw);
+      case 'photo_id': {
+        const checked = validatePhotoId(photoIdType, raw);
+        return checked.ok ? { ok: true, value: checked.normalised } : checked;
+      }
+    }
+  }
+}
