@@ -4,10 +4,10 @@
  * API path (routing, parameter checks, micro-cache lookup, ETag) costs over writing bytes out.
  * Goal: ratio >= 0.8 with answers at most 5 s stale.
  */
-import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { formatCowinDate, todayInIndia } from '../src/core/calendar-date.js';
+import { forkServer } from './fork-server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -24,14 +24,8 @@ async function load(url: string, duration: number, headers: Record<string, strin
 
 const searchPath = `/api/v2/appointment/sessions/public/calendarByDistrict?district_id=${DISTRICT_ID}&date=${formatCowinDate(todayInIndia(new Date()))}`;
 process.stderr.write('public-search: starting and seeding the server (about 15 s)...\n');
-const server = fork(new URL('./public-search-server.ts', import.meta.url), {
-  env: { ...process.env, BENCH_SEARCH_PATH: searchPath },
-  execArgv: ['--import', 'tsx'],
-});
-const ready = await new Promise<Ready>((resolve, reject) => {
-  server.once('message', (message) => resolve(message as Ready));
-  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-});
+const server = await forkServer<Ready>(new URL('./public-search-server.ts', import.meta.url), { BENCH_SEARCH_PATH: searchPath });
+const { ready } = server;
 
 try {
   process.stderr.write(`public-search: warming up ${WARMUP_S} s each, then ${DURATION_S} s each with ${CONNECTIONS} connections\n`);
@@ -67,6 +61,5 @@ try {
   await fs.mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await fs.writeFile(new URL('./results/public-search.json', import.meta.url), `${line}\n`);
 } finally {
-  server.send('stop');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
 }
