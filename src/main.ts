@@ -1,4 +1,6 @@
+import fs from 'node:fs/promises';
 import { Command } from 'commander';
+import { generateKeyring, KeyringError, serialiseKeyring } from './core/crypto/keyring.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrate } from './core/migrate.js';
 import { openDatabase } from './core/db.js';
@@ -71,10 +73,25 @@ program
     }
   });
 
+const keys = program.command('keys').description('Manage the keyring (data-encryption, blind-index, OTP and token keys).');
+keys
+  .command('generate')
+  .description('Write a new keyring file for TEEKA_KEYRING (readable by its owner only). Refuses to overwrite.')
+  .requiredOption('--out <file>', 'where to write the keyring')
+  .action(async (options: { out: string }) => {
+    try {
+      await fs.writeFile(options.out, serialiseKeyring(generateKeyring()), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ConfigError(`${options.out} exists already; keys are never overwritten (old data would become unreadable)`);
+      throw error;
+    }
+    process.stdout.write(`Keyring written to ${options.out}. Keep it out of the database and its backups, and set TEEKA_KEYRING to its path.\n`);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof KeyringError) {
     process.stderr.write(`teeka: ${error.message}\n`);
     process.exit(2);
   }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type DatabaseHandle } from './core/db.js';
 import { loadKeyring } from './core/crypto/keyring.js';
@@ -19,7 +19,7 @@ export interface Runtime {
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   // Keys and the SMS gateway first: a production misconfiguration should stop us before we touch the database.
   const keyring = await loadKeyring({ env: config.env, keyringPath: config.keyringPath, dataDir: config.dataDir });
-  const sms = createSmsGateway(config.sms, { env: config.env, clock, bodyTemplate: config.smsBodyTemplate });
+  const sms = smsGatewayFor(config, clock);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
@@ -31,6 +31,15 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount,
   });
   return { database, services, clock, close: () => database.close() };
+}
+
+function smsGatewayFor(config: Config, clock: Clock) {
+  try {
+    return createSmsGateway(config.sms, { env: config.env, clock, bodyTemplate: config.smsBodyTemplate });
+  } catch (error) {
+    // A bad TEEKA_SMS or template is a setting to fix, said in one line like any other.
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 export interface RunningServer {

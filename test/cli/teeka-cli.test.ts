@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
 
 describe('teeka CLI', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['seed']]])('explains %j with --help', (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['seed']], [['keys', 'generate']]])('explains %j with --help', (args) => {
     const result = run([...args, '--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: teeka/);
@@ -74,4 +74,24 @@ describe('teeka CLI', () => {
       await new Promise((resolve) => child.once('exit', resolve));
     }
   }, 90_000);
+});
+
+describe('teeka keys generate', () => {
+  it('writes a keyring only its owner can read, and never overwrites one', async () => {
+    const file = path.join(dataDir, 'keyring.json');
+    const first = run(['keys', 'generate', '--out', file]);
+    expect(first.status).toBe(0);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    const keyring = JSON.parse(await fs.readFile(file, 'utf8'));
+    expect(Object.keys(keyring.hmacKeys)).toEqual(['blindIndex', 'otp', 'token', 'captcha', 'securityCode']);
+    const again = run(['keys', 'generate', '--out', file]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/never overwritten/);
+  });
+
+  it('is required in production: the server refuses to start without TEEKA_KEYRING', () => {
+    const result = run(['serve'], { TEEKA_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none', TEEKA_TRUST_PROXY: 'true', PORT: '0' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs TEEKA_KEYRING/);
+  });
 });
