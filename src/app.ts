@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +19,9 @@ import { cowinCitizenRoutes } from './api/cowin-v2/citizen-routes.js';
 import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
 import type { Config } from './config.js';
 import { citizenRightsRoutes } from './modules/beneficiaries/routes.js';
+import { staffCsrfOptions } from './modules/staff/csrf.js';
+import { authenticateStaff, needsStaffCsrfToken, requireStaffRoleDeclarations } from './modules/staff/request-staff.js';
+import { staffRoutes } from './modules/staff/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
 import type { DatabaseHandle } from './core/db.js';
@@ -53,7 +58,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  installErrorHandler(app);
+  const webAppBuilt = fs.existsSync(webDistDir);
+  installErrorHandler(app, { webApp: webAppBuilt });
   // Co-WIN clients post "" as well as "{}" to body-less endpoints such as getRecaptcha.
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
@@ -71,6 +77,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
   await app.register(rateLimit, { global: false, redis: deps.redis, nameSpace: 'teeka-rate:' });
+  // Staff sessions live in a cookie, so staff requests need CSRF tokens (decision 0007); citizens use bearer tokens.
+  await app.register(cookie);
+  await app.register(csrfProtection, staffCsrfOptions({ production: config.env === 'production', tokenKey: services.cipher.hmacKey('token') }));
   await app.register(swagger, {
     openapi: {
       info: {
@@ -86,12 +95,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(async (api) => {
     requireAccessDeclarations(api);
+    requireStaffRoleDeclarations(api);
     // Runs before any route's own hooks (rate limits keyed by account among them).
     api.addHook('onRequest', async (request) => {
       if (request.routeOptions.config.access === 'citizen') {
         request.citizen = await services.identity.authenticate(request.headers.authorization, request.ip);
       }
+      if (request.routeOptions.config.access === 'staff') await authenticateStaff(request, services.staff);
     });
+    // decision 0007: every state-changing staff request, sign-in included, carries its session's CSRF token.
+    api.addHook('onRequest', (request, reply, done) => (needsStaffCsrfToken(request) ? api.csrfProtection(request, reply, done) : done()));
     await api.register(healthRoutes, { database: deps.database });
     await api.register(devOutboxRoutes, { gateway: services.sms });
     await api.register(async (publicApi) => {
@@ -108,9 +121,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     });
     await api.register(cowinCitizenRoutes, { prefix: '/api/v2', services, config });
     await api.register(citizenRightsRoutes, { prefix: '/api/citizen', services });
+    await api.register(staffRoutes, { prefix: '/api/staff', services, config });
   });
 
-  if (fs.existsSync(webDistDir)) {
+  if (webAppBuilt) {
     await app.register(fastifyStatic, {
       root: webDistDir,
       wildcard: false,

@@ -26,6 +26,8 @@ export interface Config {
   searchesPerAccountPerDay: number;
   /** OTP requests per client address per hour, on top of the per-mobile limits. */
   otpRequestsPerIpPerHour: number;
+  /** Staff sign-in requests (password and TOTP steps) per client address per hour, on top of per-account lockout. */
+  staffLoginsPerIpPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaOnSchedule: readBoolean(env, 'TEEKA_CAPTCHA_ON_SCHEDULE'),
     searchesPerAccountPerDay: readInteger(env, 'TEEKA_SEARCHES_PER_DAY', 1000, 1, 1_000_000),
     otpRequestsPerIpPerHour: readInteger(env, 'TEEKA_OTP_PER_IP_PER_HOUR', 60, 1, 1_000_000),
+    staffLoginsPerIpPerHour: readInteger(env, 'TEEKA_STAFF_LOGINS_PER_IP_PER_HOUR', 300, 1, 1_000_000),
   };
   if (config.env === 'production' && !config.databaseUrl) {
     throw new ConfigError('TEEKA_ENV=production needs DATABASE_URL: the embedded database is for development only');

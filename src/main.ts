@@ -5,6 +5,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrate } from './core/migrate.js';
 import { openDatabase } from './core/db.js';
 import { openRuntime, startServer } from './runtime.js';
+import { AppError } from './core/errors.js';
+import { staffRoles } from './modules/access/schema.js';
+import { formatScope } from './modules/staff/scope.js';
 
 const program = new Command()
   .name('teeka')
@@ -68,6 +71,32 @@ program
         `Seeded: geography ${report.geographyImported ? 'imported' : 'already present'}, ` +
           `${report.centresCreated} centres, ${report.sessionsCreated} sessions.\n`,
       );
+      const demoStaff = await runtime.services.staff.seedDemoStaff(settings.dataDir);
+      process.stdout.write(demoStaff
+        ? `Demo staff: ${demoStaff.staff.length} accounts (one per role); usernames, passwords and TOTP secrets are in ${demoStaff.file}.\n`
+        : 'Demo staff: already present.\n');
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const staff = program.command('staff').description('Manage staff accounts (decision 0007).');
+staff
+  .command('add')
+  .description('Create a staff account and print its one-time password. At first sign-in its owner enrols an authenticator app and sets their own password.')
+  .requiredOption('--username <username>', '3 to 64 lower-case letters, digits, ".", "_" or "-"')
+  .requiredOption('--role <role>', `one of ${staffRoles.join(', ')}`)
+  .requiredOption('--scope <scope>', 'nation (national_admin, auditor), state:<id> (state_admin), district:<id> (district_admin) or facility:<centre id> (facility_admin, vaccinator)')
+  .action(async (options: { username: string; role: string; scope: string }) => {
+    const runtime = await openRuntime(config());
+    try {
+      await runtime.services.geography.load();
+      const created = await runtime.services.staff.addAccount(options);
+      process.stdout.write(
+        `Created staff account "${created.username}" (${created.role}, ${formatScope(created.scope)}).\n` +
+          `One-time password: ${created.oneTimePassword.reveal()}\n` +
+          'Give it to its owner by a separate channel. It is shown only now and works once: at first sign-in they scan a QR code and choose their own password.\n',
+      );
     } finally {
       await runtime.close();
     }
@@ -91,7 +120,8 @@ keys
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KeyringError) {
+  // An AppError here is bad input to a command (`staff add --role nurse`): its message says what to fix.
+  if (error instanceof ConfigError || error instanceof KeyringError || error instanceof AppError) {
     process.stderr.write(`teeka: ${error.message}\n`);
     process.exit(2);
   }

@@ -52,6 +52,8 @@ export async function startServer(config: Config, runtime: Runtime, options: { l
   const { services } = runtime;
   if (config.env === 'development') {
     await services.demo.seed((p) => process.stderr.write(`seeding ${p.step}: ${p.done}/${p.total}\n`));
+    const demoStaff = await services.staff.seedDemoStaff(config.dataDir);
+    if (demoStaff) process.stderr.write(`seeded demo staff, one per role: credentials in ${demoStaff.file}\n`);
   }
   await services.geography.load();
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;

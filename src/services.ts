@@ -5,13 +5,19 @@ import type { Db } from './core/db.js';
 import type { SmsGateway } from './core/sms/gateway.js';
 import { AccessService } from './modules/access/service.js';
 import { AvailabilityService } from './modules/appointments/availability.js';
-import { BookingService } from './modules/appointments/booking.js';
+import { BookingService, isBookedAt } from './modules/appointments/booking.js';
 import { BeneficiaryService, ownerOfSubject } from './modules/beneficiaries/service.js';
 import { CorrectionService } from './modules/beneficiaries/corrections.js';
 import { DemoDataService } from './modules/demo/service.js';
 import { FacilityService } from './modules/facilities/service.js';
 import { GeographyService } from './modules/geography/service.js';
 import { IdentityService } from './modules/identity/service.js';
+import { StaffService } from './modules/staff/service.js';
+import { CertificateService } from './modules/certificates/service.js';
+import { CentreDayService } from './modules/vaccination/centre-day.js';
+import { EncounterService } from './modules/vaccination/encounter.js';
+import { DoseRecordingService } from './modules/vaccination/record-dose.js';
+import { StockService } from './modules/vaccination/stock.js';
 import { VaccinationService } from './modules/vaccination/service.js';
 
 /** Every module's service, wired once; routes and the CLI reach modules only through these. */
@@ -30,6 +36,12 @@ export interface Services {
   vaccination: VaccinationService;
   booking: BookingService;
   corrections: CorrectionService;
+  staff: StaffService;
+  certificates: CertificateService;
+  stock: StockService;
+  centreDay: CentreDayService;
+  encounters: EncounterService;
+  doses: DoseRecordingService;
 }
 
 export interface ServiceSettings {
@@ -46,11 +58,20 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const facilities = new FacilityService(db);
   const availability = new AvailabilityService(db, facilities);
   const demo = new DemoDataService({ db, clock, geography, facilities, availability });
-  const access = new AccessService(db, clock, ownerOfSubject);
+  const access = new AccessService(db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt });
   const beneficiaries = new BeneficiaryService({ db, clock, cipher, access, maxMembersPerAccount: maxBeneficiariesPerAccount });
   const identity = new IdentityService({ db, clock, cipher, sms, access });
   const vaccination = new VaccinationService(db);
   const booking = new BookingService({ db, clock, cipher, access, beneficiaries, vaccination, facilities, identity, sms });
   const corrections = new CorrectionService({ db, clock, cipher, access, beneficiaries });
-  return { db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking, corrections };
+  const staff = new StaffService({ db, clock, cipher, access, geography, facilities });
+  const certificates = new CertificateService({ db, clock });
+  const stock = new StockService({ db, clock, access, facilities, geography });
+  const centreDay = new CentreDayService({ clock, access, booking, beneficiaries });
+  const encounters = new EncounterService({ db, clock, cipher, sms, access, booking, identity });
+  const doses = new DoseRecordingService({ db, clock, access, booking, beneficiaries, vaccination, certificates });
+  return {
+    db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking,
+    corrections, staff, certificates, stock, centreDay, encounters, doses,
+  };
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
  * Who may call a route. Every route under the API declares one (STYLE: "a route without one fails
  * at start-up"); personal data additionally needs a Ticket from the access module.
  */
-export type AccessLevel = 'public' | 'citizen';
+export type AccessLevel = 'public' | 'citizen' | 'staff';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,7 +12,8 @@ declare module 'fastify' {
   }
 }
 
-const knownLevels: readonly AccessLevel[] = ['public', 'citizen'];
+// 'staff' routes also name their roles (config.staffRoles), checked by the staff module's own onRoute hook.
+const knownLevels: readonly AccessLevel[] = ['public', 'citizen', 'staff'];
 
 /** Makes registering a route without `config.access` (or with an unknown one) a start-up error. */
 export function requireAccessDeclarations(app: FastifyInstance): void {

@@ -117,6 +117,9 @@ export interface DoseRecordTable {
   facility_id: number;
   session_id: string | null;
   recorded_at: Date;
+  batch_id: string | null;
+  vaccinator_id: string | null;
+  administered_at: Date | null;
 }
 
 export interface AppointmentTable {
@@ -145,6 +148,34 @@ export interface CorrectionRequestTable {
   created_at: Date;
 }
 
+export interface StaffAccountTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: 'national_admin' | 'state_admin' | 'district_admin' | 'facility_admin' | 'vaccinator' | 'auditor';
+  scope_level: 'nation' | 'state' | 'district' | 'facility';
+  scope_state_id: number | null;
+  scope_district_id: number | null;
+  scope_facility_id: number | null;
+  totp_secret_enc: string | null;
+  totp_enrolled_at: Date | null;
+  totp_last_step: number | null;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  password_must_change: boolean;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
+export interface StaffSessionTable {
+  id: string;
+  staff_id: string;
+  token_mac: string;
+  created_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+}
+
 export interface AuditEventTable {
   seq: number;
   at: Date;
@@ -159,6 +190,46 @@ export interface AuditEventTable {
   detail: ColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
   hash: string;
+}
+
+export interface VaccineBatchTable {
+  id: string;
+  facility_id: number;
+  vaccine: string;
+  batch_number: string;
+  expires_on: string;
+  quantity_received: number;
+  quantity_left: number;
+  received_at: Date;
+}
+
+export interface EncounterGrantTable {
+  id: string;
+  staff_id: string;
+  facility_id: number;
+  beneficiary_id: string;
+  appointment_id: string | null;
+  method: 'security_code' | 'otp';
+  opened_at: Date;
+  expires_at: Date;
+}
+
+export interface EncounterAttemptTable {
+  appointment_id: string;
+  failed_attempts: Generated<number>;
+  otp_mac: string | null;
+  otp_expires_at: Date | null;
+}
+
+export interface CertificateTable {
+  id: string;
+  beneficiary_id: string;
+  dose_record_id: string;
+  uvci: string;
+  kind: 'provisional' | 'final' | 'precaution';
+  issued_at: Date;
+  revoked_at: Date | null;
+  revocation_reason: string | null;
 }
 
 export interface Database {
@@ -177,4 +248,10 @@ export interface Database {
   appointment: AppointmentTable;
   correction_request: CorrectionRequestTable;
   audit_event: AuditEventTable;
+  staff_account: StaffAccountTable;
+  staff_session: StaffSessionTable;
+  vaccine_batch: VaccineBatchTable;
+  encounter_grant: EncounterGrantTable;
+  encounter_attempt: EncounterAttemptTable;
+  certificate: CertificateTable;
 }

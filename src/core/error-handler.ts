@@ -18,7 +18,7 @@ function fieldOf(issue: ValidationIssue | undefined, context: string | undefined
  * errors say what to fix; anything else is a 500 with the request id only, so no stack trace,
  * SQL or personal data reaches a client.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: { webApp: boolean }): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -38,6 +38,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.code(500).send({ errorCode: 'GERR001', error: `Something Went wrong! Please try again; if it keeps failing, quote request ${request.id}.` });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ errorCode: 'NOT_FOUND', error: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` }));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // The web app routes in the browser (/login, /family, /book/...): a reload or a shared link to
+    // one of its pages gets the page, while API paths keep their JSON 404.
+    const wantsPage = options.webApp && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
+      && !/^\/(api|__dev|assets)(\/|$)/.test(path);
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send({ errorCode: 'NOT_FOUND', error: `There is nothing at ${request.method} ${path}.` });
+  });
 }

@@ -34,7 +34,9 @@ export async function createTestApp(options: {
   const database = options.database ?? (await seededDatabase());
   const clock = fixedClock(seedInstant());
   // Limits that would trip over the many logins of one test file are raised; tests of a limit set it back.
-  const config = { ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, ...options.config };
+  const config = {
+    ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, staffLoginsPerIpPerHour: 100_000, ...options.config,
+  };
   const services = testServices(database.db, clock, config);
   await services.geography.load();
   const logLines = options.logLines;

@@ -12,6 +12,8 @@ import { toCowinDate, type IsoDay } from './dates.js';
  */
 export type SearchFailure =
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** A logged-in account's daily allowance of live searches is spent (Co-WIN's SEARCH_LIMIT). */
+  | { kind: 'daily-limit' }
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'unavailable' };
 
@@ -25,7 +27,7 @@ export class ApiFailure extends Error {
 // When a proxy strips Retry-After we still need a number to show; a minute is Co-WIN's own pace.
 const DEFAULT_RETRY_SECONDS = 60;
 
-function retryAfterSeconds(header: string | null): number {
+export function retryAfterSeconds(header: string | null): number {
   if (!header) return DEFAULT_RETRY_SECONDS;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
@@ -33,7 +35,7 @@ function retryAfterSeconds(header: string | null): number {
   return Number.isNaN(at) ? DEFAULT_RETRY_SECONDS : Math.max(1, Math.ceil((at - Date.now()) / 1000));
 }
 
-function isCowinError(body: unknown): body is CowinError {
+export function isCowinError(body: unknown): body is CowinError {
   return typeof body === 'object' && body !== null
     && typeof (body as CowinError).error === 'string' && typeof (body as CowinError).errorCode === 'string';
 }
@@ -69,11 +71,19 @@ export function fetchDistricts(stateId: number, signal?: AbortSignal): Promise<D
 
 export type CalendarQuery = { by: 'pin'; pincode: string } | { by: 'district'; districtId: number };
 
-export function fetchCalendar(query: CalendarQuery, from: IsoDay, signal?: AbortSignal): Promise<CalendarResponse> {
+export type CalendarFetcher = (query: CalendarQuery, from: IsoDay, signal?: AbortSignal) => Promise<CalendarResponse>;
+
+/**
+ * The week's calendar address. `public` answers anyone from a short cache; `live` needs a logged-in
+ * citizen and shows seats as they are now, which is what booking needs.
+ */
+export function calendarPath(query: CalendarQuery, from: IsoDay, scope: 'public' | 'live' = 'public'): string {
   const params = new URLSearchParams(
     query.by === 'pin' ? { pincode: query.pincode } : { district_id: String(query.districtId) },
   );
   params.set('date', toCowinDate(from));
   const endpoint = query.by === 'pin' ? 'calendarByPin' : 'calendarByDistrict';
-  return getJson(`/api/v2/appointment/sessions/public/${endpoint}?${params}`, signal);
+  return `/api/v2/appointment/sessions/${scope === 'public' ? 'public/' : ''}${endpoint}?${params}`;
 }
+
+export const fetchCalendar: CalendarFetcher = (query, from, signal) => getJson(calendarPath(query, from), signal);

@@ -1,6 +1,17 @@
-/** Who is acting. Staff and partner actors arrive with their modules. */
+export const staffRoles = ['national_admin', 'state_admin', 'district_admin', 'facility_admin', 'vaccinator', 'auditor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Where a staff account may act: the whole nation, one state, one district or one centre. */
+export type StaffScope =
+  | { level: 'nation' }
+  | { level: 'state'; stateId: number }
+  | { level: 'district'; districtId: number }
+  | { level: 'facility'; facilityId: number };
+
+/** Who is acting. Partner actors arrive with their module. */
 export type Actor =
   | { kind: 'citizen'; accountId: string; sessionId: string; ip?: string | undefined }
+  | { kind: 'staff'; staffId: string; role: StaffRole; scope: StaffScope; sessionId: string; ip?: string | undefined }
   | { kind: 'system'; name: string };
 
 /** Whose personal data: one family member, or the account itself (its mobile). */
@@ -9,7 +20,7 @@ export type Subject =
   | { kind: 'account'; id: string };
 
 /** Why personal data is read; every access event names one. */
-export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export' | 'correction';
+export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export' | 'correction' | 'vaccination-roster' | 'vaccinate' | 'certificate' | 'notification';
 
 export type PersonalField = 'name' | 'mobile' | 'photo_id' | 'birth_year' | 'gender' | 'security_code';
 
@@ -65,5 +76,9 @@ export interface AuditEvent {
 }
 
 export function actorId(actor: Actor): string {
-  return actor.kind === 'citizen' ? actor.accountId : actor.name;
+  switch (actor.kind) {
+    case 'citizen': return actor.accountId;
+    case 'staff': return actor.staffId;
+    case 'system': return actor.name;
+  }
 }

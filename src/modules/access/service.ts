@@ -2,15 +2,34 @@ import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { notFound } from '../../core/errors.js';
 import { GENESIS_HASH, hashAuditEvent } from './hash-chain.js';
-import type { AccessRequest, Actor, AuditEvent, AuditEventInput, Subject, Ticket } from './schema.js';
+import { randomUUID } from 'node:crypto';
+import { addDays, todayInIndia, type IsoDate } from '../../core/calendar-date.js';
+import type { AccessRequest, Actor, AuditEvent, AuditEventInput, PersonalField, Subject, Ticket } from './schema.js';
 import { actorId } from './schema.js';
 import * as store from './store.js';
 
 /** Tells which account a subject belongs to, without reading any personal data. */
 export type OwnerLookup = (db: Db, subject: Subject) => Promise<string | undefined>;
 
+/** Whether a member has a live appointment at a centre on a day: the vaccinator's roster. */
+export type RosterLookup = (db: Db, facilityId: number, beneficiaryId: string, date: IsoDate) => Promise<boolean>;
+
+export interface AccessLookups {
+  ownerOf: OwnerLookup;
+  isOnRoster: RosterLookup;
+}
+
+/** What a vaccinator's roster may show of a booked person: never the ID number or mobile. */
+const rosterFields: readonly PersonalField[] = ['name', 'birth_year', 'gender'];
+const centreRoles = new Set(['vaccinator', 'facility_admin']);
+
 /** Purposes recorded even when citizens read their own data: leaving the platform is worth a line. */
 const alwaysRecorded = new Set(['export']);
+
+/** Midnight at the end of today, India time: when encounter grants lapse. */
+function endOfDayInIndia(now: Date): Date {
+  return new Date(`${addDays(todayInIndia(now), 1)}T00:00:00+05:30`);
+}
 
 export interface ChainVerification {
   ok: boolean;
@@ -29,13 +48,13 @@ export class AccessService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ownerOf: OwnerLookup,
+    private readonly lookups: AccessLookups,
   ) {}
 
   async authorize(actor: Actor, request: AccessRequest, db: Db = this.db): Promise<Ticket> {
-    const owner = await this.ownerOf(db, request.subject);
-    const allowed = owner !== undefined && actor.kind === 'citizen' && owner === actor.accountId;
-    const recorded = !allowed || actor.kind !== 'citizen' || owner !== actor.accountId || alwaysRecorded.has(request.purpose);
+    const owner = await this.lookups.ownerOf(db, request.subject);
+    const allowed = owner !== undefined && (await this.grantCovers(db, actor, owner, request));
+    const recorded = !allowed || actor.kind !== 'citizen' || alwaysRecorded.has(request.purpose);
     if (recorded) {
       await this.record({
         type: allowed ? 'access.granted' : 'access.denied',
@@ -50,6 +69,47 @@ export class AccessService {
     // "Not yours" and "not there" look the same, so no answer confirms that a record exists.
     if (!allowed) throw notFound('record');
     return { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
+  }
+
+  /**
+   * Opens a vaccinator's encounter grant: this centre, this person, until the end of the day in
+   * India. The caller has checked the security code or OTP the citizen gave.
+   */
+  async openEncounter(
+    staff: Actor & { kind: 'staff' },
+    encounter: { facilityId: number; beneficiaryId: string; appointmentId: string | null; method: 'security_code' | 'otp' },
+    trx: Db,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await store.insertEncounterGrant(trx, {
+      id: randomUUID(), staff_id: staff.staffId, facility_id: encounter.facilityId, beneficiary_id: encounter.beneficiaryId,
+      appointment_id: encounter.appointmentId, method: encounter.method, opened_at: now, expires_at: endOfDayInIndia(now),
+    });
+    await this.record({
+      type: 'encounter.opened', actor: staff, subject: encounter.beneficiaryId, outcome: 'done', ip: staff.ip,
+      detail: { facility_id: encounter.facilityId, method: encounter.method },
+    }, trx);
+  }
+
+  /**
+   * The grants that exist: a citizen's own session covers their own account; a vaccinator or
+   * facility admin sees the roster fields of people booked at their centre today, and everything
+   * needed to vaccinate once an encounter is open. Nothing else, for anyone.
+   */
+  private async grantCovers(db: Db, actor: Actor, owner: string, request: AccessRequest): Promise<boolean> {
+    if (actor.kind === 'citizen') return owner === actor.accountId;
+    // The platform itself may read an account's mobile to text its owner (an OTP the citizen will read out).
+    if (actor.kind === 'system') return request.purpose === 'notification' && request.subject.kind === 'account' && request.fields.every((f) => f === 'mobile');
+    if (actor.kind !== 'staff' || request.subject.kind !== 'beneficiary') return false;
+    if (!centreRoles.has(actor.role) || actor.scope.level !== 'facility') return false;
+    const facilityId = actor.scope.facilityId;
+    const now = this.clock.now();
+    if (request.purpose === 'vaccination-roster') {
+      return request.fields.every((f) => rosterFields.includes(f))
+        && this.lookups.isOnRoster(db, facilityId, request.subject.id, todayInIndia(now));
+    }
+    if (request.purpose === 'vaccinate') return store.hasOpenEncounter(db, facilityId, request.subject.id, now);
+    return false;
   }
 
   /** Appends to the audit chain; inside the caller's transaction when `db` is one. */

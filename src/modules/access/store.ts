@@ -63,3 +63,17 @@ export async function selectEventsAbout(db: Db, subjects: string[], limit: numbe
   const rows = await db.selectFrom('audit_event').select(eventColumns).where('subject', 'in', subjects).orderBy('seq', 'desc').limit(limit).execute();
   return rows.map(toEvent);
 }
+
+export async function insertEncounterGrant(trx: Db, row: {
+  id: string; staff_id: string; facility_id: number; beneficiary_id: string; appointment_id: string | null;
+  method: 'security_code' | 'otp'; opened_at: Date; expires_at: Date;
+}): Promise<void> {
+  await trx.insertInto('encounter_grant').values(row).execute();
+}
+
+export async function hasOpenEncounter(db: Db, facilityId: number, beneficiaryId: string, now: Date): Promise<boolean> {
+  const row = await db.selectFrom('encounter_grant').select('id')
+    .where('facility_id', '=', facilityId).where('beneficiary_id', '=', beneficiaryId).where('expires_at', '>', now)
+    .limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,17 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { formatCowinDate, todayInIndia, type IsoDate } from '../../core/calendar-date.js';
 import type { Clock } from '../../core/clock.js';
-import { todayInIndia } from '../../core/calendar-date.js';
 import type { FieldCipher } from '../../core/crypto/field-cipher.js';
 import { isUniqueViolation, type Db } from '../../core/db.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { SmsDeliveryError, type SmsGateway } from '../../core/sms/gateway.js';
 import type { AccessService } from '../access/service.js';
 import type { Actor } from '../access/schema.js';
 import type { BeneficiaryService, Member } from '../beneficiaries/service.js';
-import type { VaccinationService } from '../vaccination/service.js';
 import type { FacilityService } from '../facilities/service.js';
 import type { IdentityService } from '../identity/service.js';
-import { SmsDeliveryError, type SmsGateway } from '../../core/sms/gateway.js';
-import { formatCowinDate } from '../../core/calendar-date.js';
+import type { VaccinationService } from '../vaccination/service.js';
 import { appointmentExists, invalidSlot, notEligible, sessionClosed, sessionFull, unknownSession } from './errors.js';
 import { ineligibilityFor, nextDoseOf } from './eligibility.js';
 import * as store from './store.js';
@@ -175,6 +174,26 @@ export class BookingService {
     return new Map(rows.map((r) => [r.beneficiary_id, this.deps.cipher.decrypt(r.security_code_enc, `appointment.security_code:${r.id}`)]));
   }
 
+  /** A centre's roster for a day: ids, doses and slots only; names come through the access module. */
+  rosterAt(facilityId: number, date: IsoDate): Promise<store.RosterRow[]> {
+    return store.selectRoster(this.deps.db, facilityId, date);
+  }
+
+  /** One appointment as its centre sees it; undefined when it is not at `facilityId` (so: not found). */
+  async appointmentAtCentre(facilityId: number, appointmentId: string, db: Db = this.deps.db) {
+    const row = UUID.test(appointmentId) ? await store.selectAppointmentForCentre(db, appointmentId) : undefined;
+    return row && row.facility_id === facilityId ? row : undefined;
+  }
+
+  /** Whether the code the citizen showed is this appointment's, compared by MAC in constant time. */
+  securityCodeMatches(appointment: { id: string; security_code_mac: string }, code: string): boolean {
+    return /^\d{4}$/.test(code) && this.deps.cipher.macMatches('securityCode', `${appointment.id}:${code}`, appointment.security_code_mac);
+  }
+
+  completeAppointment(trx: Db, appointmentId: string): Promise<boolean> {
+    return store.completeAppointment(trx, appointmentId, this.deps.clock.now());
+  }
+
   private async textSecurityCodes(actor: Citizen, booked: BookedAppointment): Promise<void> {
     const ticket = await this.deps.access.authorize(actor, { subject: { kind: 'account', id: actor.accountId }, purpose: 'booking', fields: ['mobile'] });
     const mobile = await this.deps.identity.readMobile(ticket);
@@ -237,4 +256,9 @@ export class BookingService {
       }, trx);
     }
   }
+}
+
+/** For the access module: is this member on this centre's roster today? (No personal data read.) */
+export function isBookedAt(db: Db, facilityId: number, beneficiaryId: string, date: IsoDate): Promise<boolean> {
+  return store.hasLiveAppointmentAt(db, facilityId, beneficiaryId, date);
 }

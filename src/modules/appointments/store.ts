@@ -161,3 +161,67 @@ export function selectSecurityCodes(db: Db, accountId: string, bookingId: string
   return db.selectFrom('appointment').select(['id', 'beneficiary_id', 'security_code_enc'])
     .where('account_id', '=', accountId).where('booking_id', '=', bookingId).execute();
 }
+
+/** Whether a member has a live appointment at a centre on a day (the vaccinator's roster). */
+export async function hasLiveAppointmentAt(db: Db, facilityId: number, beneficiaryId: string, date: IsoDate): Promise<boolean> {
+  const row = await db
+    .selectFrom('appointment')
+    .innerJoin('vaccination_session', 'vaccination_session.id', 'appointment.session_id')
+    .select('appointment.id')
+    .where('appointment.beneficiary_id', '=', beneficiaryId)
+    .where('appointment.status', '=', 'booked')
+    .where('vaccination_session.facility_id', '=', facilityId)
+    .where('vaccination_session.date', '=', date)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface RosterRow {
+  id: string;
+  beneficiary_id: string;
+  account_id: string;
+  session_id: string;
+  dose: number;
+  slot: string;
+  status: 'booked' | 'cancelled' | 'completed';
+  vaccine: string;
+  facility_id: number;
+  date: string;
+}
+
+/** A centre's appointments on a day, booked or completed, for the vaccinator's roster. */
+export function selectRoster(db: Db, facilityId: number, date: IsoDate): Promise<RosterRow[]> {
+  return db
+    .selectFrom('appointment')
+    .innerJoin('vaccination_session', 'vaccination_session.id', 'appointment.session_id')
+    .select([
+      'appointment.id', 'appointment.beneficiary_id', 'appointment.account_id', 'appointment.session_id', 'appointment.dose',
+      'appointment.slot', 'appointment.status', 'vaccination_session.vaccine', 'vaccination_session.facility_id', 'vaccination_session.date',
+    ])
+    .where('vaccination_session.facility_id', '=', facilityId)
+    .where('vaccination_session.date', '=', date)
+    .where('appointment.status', 'in', ['booked', 'completed'])
+    .orderBy('appointment.slot')
+    .orderBy('appointment.created_at')
+    .execute();
+}
+
+export function selectAppointmentForCentre(db: Db, appointmentId: string) {
+  return db
+    .selectFrom('appointment')
+    .innerJoin('vaccination_session', 'vaccination_session.id', 'appointment.session_id')
+    .select([
+      'appointment.id', 'appointment.beneficiary_id', 'appointment.account_id', 'appointment.session_id', 'appointment.dose',
+      'appointment.slot', 'appointment.status', 'appointment.security_code_mac', 'vaccination_session.vaccine',
+      'vaccination_session.facility_id', 'vaccination_session.date',
+    ])
+    .where('appointment.id', '=', appointmentId)
+    .executeTakeFirst();
+}
+
+export async function completeAppointment(trx: Db, appointmentId: string, at: Date): Promise<boolean> {
+  const result = await trx.updateTable('appointment').set({ status: 'completed', updated_at: at })
+    .where('id', '=', appointmentId).where('status', '=', 'booked').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

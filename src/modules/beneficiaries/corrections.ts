@@ -12,8 +12,7 @@ import { validateBirthYear, validateGenderId, validateName } from './person-fiel
 import type { BeneficiaryService } from './service.js';
 import * as store from './store.js';
 
-export const correctableFields = ['name', 'birth_year', 'gender', 'photo_id'] as const;
-export type CorrectableField = (typeof correctableFields)[number];
+import { correctableFields, type CorrectionField as CorrectableField } from './schema.js';
 
 export interface CorrectionRequest {
   id: string;

@@ -3,40 +3,10 @@ import { Type } from '@sinclair/typebox';
 import { citizenOf } from '../../api/citizen.js';
 import type { Services } from '../../services.js';
 import { exportMyData } from './export.js';
+import { CorrectionView, MyDataView } from './schema.js';
 
 const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 const errors = { 400: ErrorView, 401: ErrorView, 404: ErrorView };
-
-const CorrectionView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  beneficiary_reference_id: Type.String(),
-  field: Type.String(),
-  status: Type.String(),
-  created_at: Type.String({ format: 'date-time' }),
-});
-
-const MyDataView = Type.Object({
-  exported_at: Type.String({ format: 'date-time' }),
-  account: Type.Object({ mobile: Type.String() }),
-  members: Type.Array(Type.Object({
-    beneficiary_reference_id: Type.String(),
-    name: Type.String(),
-    birth_year: Type.Integer(),
-    gender: Type.String(),
-    photo_id_type: Type.String(),
-    photo_id_number: Type.String(),
-    comorbidity_ind: Type.String(),
-    doses: Type.Array(Type.Object({ dose: Type.Integer(), vaccine: Type.String(), date: Type.String() })),
-    appointments: Type.Array(Type.Object({
-      appointment_id: Type.String(), center_id: Type.Integer(), name: Type.String(), dose: Type.Integer(),
-      session_id: Type.String(), date: Type.String(), slot: Type.String(),
-    })),
-  })),
-  correction_requests: Type.Array(CorrectionView),
-  access_history: Type.Array(Type.Object({
-    at: Type.String(), type: Type.String(), actor: Type.String(), purpose: Type.Union([Type.String(), Type.Null()]), outcome: Type.String(),
-  })),
-});
 
 const CorrectionBody = Type.Object({
   beneficiary_reference_id: Type.Optional(Type.String()),

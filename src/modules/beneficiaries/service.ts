@@ -128,14 +128,31 @@ export class BeneficiaryService {
     return toMember(row);
   }
 
+  /** The fields the ticket grants, decrypted; a field it does not grant is refused, not returned. */
   async readPersonal(ticket: Ticket, db: Db = this.deps.db): Promise<PersonalDetails> {
     if (ticket.subject.kind !== 'beneficiary') throw notFound('beneficiary');
     const row = await store.selectPersonal(db, ticket);
     if (!row) throw notFound('beneficiary');
-    return {
-      name: new Sensitive(this.deps.cipher.decrypt(row.name_enc, `beneficiary.name:${row.id}`)),
-      photoIdNumber: new Sensitive(this.deps.cipher.decrypt(row.photo_id_enc, `beneficiary.photo_id:${row.id}`)),
+    const cipherOf = this.deps.cipher;
+    const granted = (field: 'name' | 'photo_id') => {
+      if (!ticket.fields.includes(field)) throw new Error(`ticket for ${ticket.purpose} does not grant ${field}`);
     };
+    return {
+      get name() {
+        granted('name');
+        return new Sensitive(cipherOf.decrypt(row.name_enc, `beneficiary.name:${row.id}`));
+      },
+      get photoIdNumber() {
+        granted('photo_id');
+        return new Sensitive(cipherOf.decrypt(row.photo_id_enc, `beneficiary.photo_id:${row.id}`));
+      },
+    };
+  }
+
+  /** A member by id without personal data, for modules that already hold a ticket or a grant. */
+  async memberById(id: string, db: Db = this.deps.db): Promise<Member | undefined> {
+    const row = await store.selectById(db, id);
+    return row && toMember(row);
   }
 
   /**

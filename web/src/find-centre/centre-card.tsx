@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarCenter, CalendarSession } from '../../../src/api/cowin-v2/schema.js';
 import { formatDay, fromCowinDate, type IsoDay } from '../dates.js';
@@ -16,12 +17,20 @@ function sessionsByDay(sessions: readonly CalendarSession[]): Map<IsoDay, Calend
 /** "09:30:00" to "09:30": seconds are always zero and only crowd a small screen. */
 const clockTime = (time: string) => time.slice(0, 5);
 
+/** Draws one session of a centre on one day: the booking page makes each one a choice. */
+export type SessionRenderer = (session: CalendarSession, centre: CalendarCenter, day: IsoDay, showSlots: boolean) => ReactNode;
+
+const showSession: SessionRenderer = (session, _centre, _day, showSlots) =>
+  <SessionItem key={session.session_id} session={session} showSlots={showSlots} />;
+
 interface CentreCardProps {
   centre: CalendarCenter;
   days: readonly IsoDay[];
+  /** Must return an `<li>` keyed by session id; plain session details unless a page says otherwise. */
+  renderSession?: SessionRenderer | undefined;
 }
 
-export function CentreCard({ centre, days }: CentreCardProps) {
+export function CentreCard({ centre, days, renderSession = showSession }: CentreCardProps) {
   const { t, i18n } = useTranslation();
   const byDay = sessionsByDay(centre.sessions);
   const headingId = `centre-${centre.center_id}`;
@@ -55,7 +64,7 @@ export function CentreCard({ centre, days }: CentreCardProps) {
               <p className="day-label">{formatDay(day, i18n.language)}</p>
               {sessions.length > 0 ? (
                 <ul className="sessions">
-                  {sessions.map((session) => <SessionItem key={session.session_id} session={session} showSlots={!slots} />)}
+                  {sessions.map((session) => renderSession(session, centre, day, !slots))}
                 </ul>
               ) : (
                 <p className="day-none">

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, weekFrom, type IsoDay } from '../dates.js';
-import { CentreCard } from './centre-card.js';
-import { clearFilters, FilterBar } from './filter-bar.js';
+import { CentreCard, type SessionRenderer } from './centre-card.js';
+import { clearFilters, FilterBar, type FilterField } from './filter-bar.js';
 import { filterCentres, type Filters } from './filters.js';
 import type { Search } from './search.js';
 import { statusMessage } from './status-message.js';
@@ -17,9 +17,13 @@ interface ResultsProps {
   onFiltersChange: (filters: Filters) => void;
   onWeekChange: (from: IsoDay) => void;
   onRetry: () => void;
+  /** The booking page turns sessions into choices and offers only the filters that still matter. */
+  renderSession?: SessionRenderer | undefined;
+  filterFields?: readonly FilterField[] | undefined;
 }
 
-export function Results({ search, today, calendar, filters, onFiltersChange, onWeekChange, onRetry }: ResultsProps) {
+export function Results(props: ResultsProps) {
+  const { search, today, calendar, filters, onFiltersChange, onWeekChange, onRetry, renderSession, filterFields } = props;
   const { t, i18n } = useTranslation();
   const centres = useMemo(
     () => (calendar.status === 'loaded' ? filterCentres(calendar.centres, filters) : []),
@@ -38,7 +42,7 @@ export function Results({ search, today, calendar, filters, onFiltersChange, onW
           <WeekNav from={search.from} today={today} onChange={onWeekChange} />
         </div>
       )}
-      {hasCentres && <FilterBar filters={filters} onChange={onFiltersChange} offerClear={centres.length > 0} />}
+      {hasCentres && <FilterBar filters={filters} onChange={onFiltersChange} offerClear={centres.length > 0} fields={filterFields} />}
       {/* Always rendered: a live region must exist before its text changes, or nothing is read out. */}
       <p role="status" className={`status status--${status.tone}`}>{status.text}</p>
       {calendar.status === 'failed' && calendar.failure.kind === 'unavailable' && (
@@ -64,7 +68,7 @@ export function Results({ search, today, calendar, filters, onFiltersChange, onW
           </div>
           <ol className="centres">
             {centres.map((centre) => (
-              <li key={centre.center_id}><CentreCard centre={centre} days={days} /></li>
+              <li key={centre.center_id}><CentreCard centre={centre} days={days} renderSession={renderSession} /></li>
             ))}
           </ol>
         </div>

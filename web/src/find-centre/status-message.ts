@@ -20,6 +20,7 @@ export function statusMessage(t: TFunction, search: Search, calendar: CalendarSt
     case 'failed': {
       const { failure } = calendar;
       if (failure.kind === 'rate-limited') return { text: t('results.rateLimited', { count: failure.retryAfterSeconds }), tone: 'error' };
+      if (failure.kind === 'daily-limit') return { text: t('results.dailyLimit'), tone: 'error' };
       if (failure.kind === 'rejected') return { text: t('results.rejected', { message: failure.message }), tone: 'error' };
       return { text: t('results.unavailable'), tone: 'error' };
     }

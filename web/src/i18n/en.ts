@@ -12,6 +12,16 @@ export const en = {
   language: {
     label: 'Language',
   },
+  nav: {
+    label: 'Your account',
+    login: 'Log in',
+    family: 'My family',
+    logout: 'Log out',
+  },
+  page: {
+    loading: 'Loading…',
+    loadFailed: 'This page could not be loaded. Check your internet connection and reload the page.',
+  },
   search: {
     heading: 'Find a vaccination centre',
     intro: 'See vaccination sessions for the next 7 days. Search by PIN code, or by state and district.',
@@ -65,6 +75,7 @@ export const en = {
     emptyFiltered: 'No sessions match your filters. Change or clear the filters to see more centres.',
     rateLimited_one: 'Too many searches from your network. Please wait {{count}} second and search again.',
     rateLimited_other: 'Too many searches from your network. Please wait {{count}} seconds and search again.',
+    dailyLimit: 'You have used today’s searches for your account. Please try again tomorrow.',
     rejected: 'The search was not accepted: {{message}}',
     unavailable: 'Could not reach the server. Check your internet connection and try again.',
     retry: 'Try again',

@@ -1,6 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { logOut, useCitizenToken } from '../citizen/session.js';
+import type { LoginPageState } from '../citizen/require-login.js';
 import { LanguageSwitch } from './language-switch.js';
+
+function AccountNav() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const loggedIn = useCitizenToken() !== undefined;
+
+  function leave() {
+    logOut();
+    const state: LoginPageState = { ended: 'logged-out' };
+    void navigate('/login', { state });
+  }
+
+  return (
+    <nav className="account-nav" aria-label={t('nav.label')}>
+      {loggedIn ? (
+        <>
+          <NavLink to="/family" end>{t('nav.family')}</NavLink>
+          <button type="button" onClick={leave}>{t('nav.logout')}</button>
+        </>
+      ) : (
+        <NavLink to="/login">{t('nav.login')}</NavLink>
+      )}
+    </nav>
+  );
+}
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -11,7 +38,10 @@ export function SiteHeader() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
-        <LanguageSwitch />
+        <div className="header-tools">
+          <AccountNav />
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );
