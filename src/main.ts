@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Command } from 'commander';
-import { generateKeyring, KeyringError, serialiseKeyring } from './core/crypto/keyring.js';
+import { generateKeyring, KeyringError, loadKeyring, newCertificateSigningKey, serialiseKeyring } from './core/crypto/keyring.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrate } from './core/migrate.js';
 import { openDatabase } from './core/db.js';
@@ -115,6 +116,18 @@ keys
       throw error;
     }
     process.stdout.write(`Keyring written to ${options.out}. Keep it out of the database and its backups, and set TEEKA_KEYRING to its path.\n`);
+  });
+
+keys
+  .command('rotate')
+  .description('Add a new certificate signing key to the keyring; certificates signed with the older keys keep verifying until those are retired.')
+  .action(async () => {
+    const settings = config();
+    const file = settings.keyringPath ?? path.join(settings.dataDir, 'keyring.json');
+    const keyring = await loadKeyring({ env: settings.env, keyringPath: settings.keyringPath, dataDir: settings.dataDir });
+    keyring.signingKeys.push(newCertificateSigningKey());
+    await fs.writeFile(file, serialiseKeyring(keyring), { mode: 0o600 });
+    process.stdout.write(`A new signing key now signs certificates (${keyring.signingKeys.filter((k) => !k.retiredAt).length} keys trusted). Restart the servers to use it.\n`);
   });
 
 try {

@@ -14,6 +14,8 @@ import { GeographyService } from './modules/geography/service.js';
 import { IdentityService } from './modules/identity/service.js';
 import { StaffService } from './modules/staff/service.js';
 import { CertificateService } from './modules/certificates/service.js';
+import { CertificateSigner } from './modules/certificates/signer.js';
+import { CertificateVerifier } from './modules/certificates/verification.js';
 import { CentreDayService } from './modules/vaccination/centre-day.js';
 import { EncounterService } from './modules/vaccination/encounter.js';
 import { DoseRecordingService } from './modules/vaccination/record-dose.js';
@@ -38,6 +40,8 @@ export interface Services {
   corrections: CorrectionService;
   staff: StaffService;
   certificates: CertificateService;
+  certificateSigner: CertificateSigner;
+  certificateVerifier: CertificateVerifier;
   stock: StockService;
   centreDay: CentreDayService;
   encounters: EncounterService;
@@ -66,12 +70,14 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const corrections = new CorrectionService({ db, clock, cipher, access, beneficiaries });
   const staff = new StaffService({ db, clock, cipher, access, geography, facilities });
   const certificates = new CertificateService({ db, clock });
+  const certificateSigner = new CertificateSigner(keyring.signingKeys);
+  const certificateVerifier = new CertificateVerifier({ db, clock, signer: certificateSigner });
   const stock = new StockService({ db, clock, access, facilities, geography });
   const centreDay = new CentreDayService({ clock, access, booking, beneficiaries });
   const encounters = new EncounterService({ db, clock, cipher, sms, access, booking, identity });
   const doses = new DoseRecordingService({ db, clock, access, booking, beneficiaries, vaccination, certificates });
   return {
     db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking,
-    corrections, staff, certificates, stock, centreDay, encounters, doses,
+    corrections, staff, certificates, certificateSigner, certificateVerifier, stock, centreDay, encounters, doses,
   };
 }

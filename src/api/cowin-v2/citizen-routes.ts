@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { appointmentSlipPdf } from '../../modules/appointments/slip.js';
+import { certificatePdfFor } from '../../modules/certificates/download.js';
 import { photoIdTypes } from '../../modules/beneficiaries/id-documents.js';
 import { familyOverview } from '../../modules/beneficiaries/overview.js';
 import { genders } from '../../modules/beneficiaries/person-fields.js';
@@ -137,6 +138,23 @@ export const cowinCitizenRoutes: FastifyPluginAsyncTypebox<CowinCitizenOptions> 
     await services.booking.cancel(citizenOf(request), asText(body.appointment_id), (body.beneficiariesToCancel ?? []).map(asText).filter(Boolean));
     return reply.code(204).send(null);
   });
+
+  for (const path of ['/registration/certificate/public/download', '/registration/certificate/download']) {
+    app.get(path, {
+      schema: {
+        tags: ['Co-WIN v2 registration'], summary: 'The member\'s latest vaccination certificate (PDF with the EU DCC QR code)',
+        querystring: Type.Object({ beneficiary_reference_id: Type.Optional(Type.String()) }),
+        response: errors,
+      },
+      config: { access: 'citizen' },
+    }, async (request, reply) => {
+      const referenceId = asText(request.query.beneficiary_reference_id);
+      if (!referenceId) throw missingParameter('beneficiary_reference_id');
+      const pdf = await certificatePdfFor(services, citizenOf(request), referenceId);
+      // The 200 answer is PDF bytes, which the JSON response schema cannot describe.
+      return reply.header('content-type', 'application/pdf').header('cache-control', 'private, no-store').send(Buffer.from(pdf) as never);
+    });
+  }
 
   app.get('/appointment/appointmentslip/download', {
     schema: {

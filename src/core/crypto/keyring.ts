@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,6 +15,17 @@ export interface Keyring {
   dataKeys: Map<string, Buffer>;
   currentDataKey: string;
   hmacKeys: Record<HmacPurpose, Buffer>;
+  /**
+   * Certificate signing keys (ECDSA P-256, PKCS #8 PEM), oldest first. The newest unretired one
+   * signs; every key stays in the trust list until retired, so rotation keeps old certificates valid.
+   */
+  signingKeys: CertificateSigningKey[];
+}
+
+export interface CertificateSigningKey {
+  privateKeyPem: string;
+  createdAt: string;
+  retiredAt?: string | undefined;
 }
 
 export const hmacPurposes = ['blindIndex', 'otp', 'token', 'captcha', 'securityCode'] as const;
@@ -25,6 +36,7 @@ interface KeyringFile {
   currentDataKey: string;
   dataKeys: Record<string, string>;
   hmacKeys: Record<string, string>;
+  signingKeys?: CertificateSigningKey[];
 }
 
 export class KeyringError extends Error {}
@@ -33,12 +45,18 @@ function newKey(): Buffer {
   return randomBytes(32);
 }
 
+export function newCertificateSigningKey(now: Date = new Date()): CertificateSigningKey {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), createdAt: now.toISOString() };
+}
+
 export function generateKeyring(): Keyring {
   const id = `dk-${randomBytes(4).toString('hex')}`;
   return {
     dataKeys: new Map([[id, newKey()]]),
     currentDataKey: id,
     hmacKeys: Object.fromEntries(hmacPurposes.map((purpose) => [purpose, newKey()])) as Record<HmacPurpose, Buffer>,
+    signingKeys: [newCertificateSigningKey()],
   };
 }
 
@@ -62,7 +80,11 @@ export function parseKeyring(text: string): Keyring {
   const hmacKeys = Object.fromEntries(
     hmacPurposes.map((purpose) => [purpose, decodeKey(file.hmacKeys?.[purpose], `hmacKeys.${purpose}`)]),
   ) as Record<HmacPurpose, Buffer>;
-  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys };
+  const signingKeys = (file.signingKeys ?? []).map((key, i) => {
+    if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError(`keyring: signingKeys[${i}] is not a PEM private key`);
+    return { privateKeyPem: key.privateKeyPem, createdAt: String(key.createdAt), retiredAt: key.retiredAt };
+  });
+  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys, signingKeys };
 }
 
 export function serialiseKeyring(keyring: Keyring): string {
@@ -71,6 +93,7 @@ export function serialiseKeyring(keyring: Keyring): string {
     currentDataKey: keyring.currentDataKey,
     dataKeys: Object.fromEntries([...keyring.dataKeys].map(([id, key]) => [id, key.toString('base64')])),
     hmacKeys: Object.fromEntries(hmacPurposes.map((p) => [p, keyring.hmacKeys[p].toString('base64')])),
+    signingKeys: keyring.signingKeys,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -86,7 +109,13 @@ export async function loadKeyring(options: { env: 'development' | 'production'; 
   }
   const devPath = path.join(options.dataDir, 'keyring.json');
   try {
-    return parseKeyring(await fs.readFile(devPath, 'utf8'));
+    const existing = parseKeyring(await fs.readFile(devPath, 'utf8'));
+    // A development keyring from before certificates gets its first signing key.
+    if (existing.signingKeys.length === 0) {
+      existing.signingKeys.push(newCertificateSigningKey());
+      await fs.writeFile(devPath, serialiseKeyring(existing), { mode: 0o600 });
+    }
+    return existing;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -25,6 +25,7 @@ export interface IssuedCertificate {
   vaccine: string;
   administeredOn: string;
   facilityId: number;
+  batchId: string | null;
 }
 
 /**
@@ -45,10 +46,15 @@ export class CertificateService implements CertificateIssuer {
     return certificate;
   }
 
+  /** Revokes a certificate (a correction or fraud); it appears in the revocation list at once. */
+  async revoke(uvci: string, reason: string, trx: Db = this.deps.db): Promise<boolean> {
+    return store.revokeCertificate(trx, uvci, reason, this.deps.clock.now());
+  }
+
   async certificatesOf(beneficiaryId: string): Promise<IssuedCertificate[]> {
     return (await store.selectCertificatesOf(this.deps.db, beneficiaryId)).map((row) => ({
       id: row.id, uvci: row.uvci, kind: row.kind, issuedAt: new Date(row.issued_at), revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
-      dose: row.dose, vaccine: row.vaccine, administeredOn: row.administered_on, facilityId: row.facility_id,
+      dose: row.dose, vaccine: row.vaccine, administeredOn: row.administered_on, facilityId: row.facility_id, batchId: row.batch_id,
     }));
   }
 }

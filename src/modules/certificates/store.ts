@@ -16,3 +16,24 @@ export function selectCertificatesOf(db: Db, beneficiaryId: string) {
     .orderBy('certificate.issued_at', 'desc')
     .execute();
 }
+
+export function selectCertificateByUvci(db: Db, uvci: string) {
+  return db.selectFrom('certificate').select(['id', 'beneficiary_id', 'kind', 'revoked_at', 'revocation_reason'])
+    .where('uvci', '=', uvci).executeTakeFirst();
+}
+
+export function selectRevokedUvcis(db: Db) {
+  return db.selectFrom('certificate').select(['uvci', 'revoked_at']).where('revoked_at', 'is not', null).orderBy('revoked_at').execute();
+}
+
+export async function revokeCertificate(trx: Db, uvci: string, reason: string, at: Date): Promise<boolean> {
+  const result = await trx.updateTable('certificate').set({ revoked_at: at, revocation_reason: reason })
+    .where('uvci', '=', uvci.trim()).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+
+export function selectBatchNumbers(db: Db, batchIds: string[]) {
+  if (batchIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('vaccine_batch').select(['id', 'batch_number']).where('id', 'in', batchIds).execute();
+}

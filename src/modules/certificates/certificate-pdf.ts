@@ -1,0 +1,427 @@
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PageSizes, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { qrPng } from './formats/qr.js';
+
+/**
+ * The vaccination certificate as one A4 page, English and Hindi side by side, with the EU DCC `HC1:`
+ * text as a large QR code. Layout and determinism follow the appointment slip (`slip-pdf.ts`): the
+ * same input gives the same bytes, because pdf-lib seeds its resource names with a constant and
+ * every PDF date comes from `issuedAt`.
+ *
+ * Fonts: vendored Noto Sans (Latin, Greek, Cyrillic) and Noto Sans Devanagari, regular and bold, in
+ * `assets/fonts/` (see its README), embedded as subsets. Each string is split into runs by script
+ * and each run drawn with the font that has its glyphs; characters neither font has (Tamil, Bengali…)
+ * print as `?`, and a name that loses characters carries a note, as on the slip.
+ *
+ * Shaping: @pdf-lib/fontkit does run the OpenType Indic shaper (conjuncts, reph, pre-base i-matra
+ * come out right), but only with `withIndicShaping` below. pdf-lib then draws glyph ids with their
+ * advance widths only, dropping GPOS mark offsets; Noto's default mark positions look right for
+ * common names and our labels, though a stacked mark may sit a little off on rare clusters.
+ */
+
+export interface CertificatePdfData {
+  kind: 'provisional' | 'final' | 'precaution';
+  uvci: string;
+  name: string;
+  age: number;
+  gender: string;
+  photoIdType: string;
+  photoIdMasked: string /* already masked e.g. XXXX-XXXX-1234; never the full number */;
+  referenceId: string /* 14-digit beneficiary reference id */;
+  doses: CertificateDose[];
+  qrText: string /* EU DCC "HC1:…", drawn as a QR code in alphanumeric mode */;
+  issuedAt: Date;
+}
+
+export interface CertificateDose {
+  dose: number;
+  vaccine: string;
+  date: string /* DD-MM-YYYY */;
+  batchNumber: string;
+  centreName: string;
+  district: string;
+  state: string;
+}
+
+/** More rows than this would push the QR code off the page; Co-WIN issues at most three doses. */
+export const MAX_CERTIFICATE_DOSES = 4;
+
+const TITLE = 'Certificate for COVID-19 Vaccination / कोविड-19 टीकाकरण प्रमाणपत्र';
+const KIND_TITLES: Record<CertificatePdfData['kind'], string> = {
+  provisional: 'Provisional Certificate / अनंतिम प्रमाणपत्र',
+  final: 'Final Certificate / अंतिम प्रमाणपत्र',
+  precaution: 'Precaution Dose Certificate / एहतियाती खुराक प्रमाणपत्र',
+};
+const GENDERS: Record<string, string> = { female: 'Female / महिला', male: 'Male / पुरुष', others: 'Others / अन्य' };
+const VERIFY_EN = 'Verify this certificate at /verify or with any EU DCC verifier app.';
+const VERIFY_HI = 'इस प्रमाणपत्र को /verify पर या किसी भी EU DCC सत्यापन ऐप से सत्यापित करें।';
+const NAME_NOT_PRINTABLE = 'As on your photo ID';
+const NAME_NOTE = 'Some characters cannot be printed here; the name is as on your photo ID and in the QR code.';
+
+const INK = rgb(0.1, 0.12, 0.14);
+const MUTED = rgb(0.38, 0.4, 0.43);
+const ACCENT = rgb(0.05, 0.36, 0.42);
+const RULE = rgb(0.82, 0.84, 0.86);
+const SHADE = rgb(0.95, 0.96, 0.97);
+const WHITE = rgb(1, 1, 1);
+
+const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
+const MARGIN = 40;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const CELL_PAD = 5;
+const LABEL_SIZE = 9;
+const VALUE_SIZE = 10.5;
+const LINE_HEIGHT = 13.5;
+/** 190 pt is 67 mm; 45 mm is the least we print. The PNG carries its own 4-module quiet zone. */
+const QR_SIZE = 190;
+const MIN_QR_SIZE = (45 / 25.4) * 72;
+const FOOTER_TOP = MARGIN + 36;
+
+const FONT_FILES = ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansDevanagari-Regular', 'NotoSansDevanagari-Bold'];
+const fontFile = (name: string) => readFile(new URL(`../../../assets/fonts/${name}.ttf`, import.meta.url));
+let fontBytes: Promise<Buffer[]> | undefined;
+
+interface Face {
+  latin: PDFFont;
+  devanagari: PDFFont;
+}
+
+/** The fonts a certificate draws with; `covers` lists the code points each can encode. */
+interface CertificateFonts {
+  regular: Face;
+  bold: Face;
+  latinCovers: ReadonlySet<number>;
+  devanagariCovers: ReadonlySet<number>;
+}
+
+interface TextStyle {
+  size: number;
+  bold?: boolean;
+  color?: RGB;
+}
+
+export async function renderCertificatePdf(certificate: CertificatePdfData): Promise<Uint8Array> {
+  if (certificate.doses.length < 1 || certificate.doses.length > MAX_CERTIFICATE_DOSES) {
+    throw new RangeError(`a certificate lists 1 to ${MAX_CERTIFICATE_DOSES} doses`);
+  }
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  // Metadata stays generic: file properties are shown and indexed by tools that never display the page.
+  doc.setTitle('COVID-19 vaccination certificate');
+  doc.setSubject('COVID-19 vaccination certificate');
+  doc.setAuthor('Teeka');
+  doc.setCreator('Teeka');
+  doc.setProducer('Teeka');
+  doc.setLanguage('en-IN');
+  doc.setCreationDate(certificate.issuedAt);
+  doc.setModificationDate(certificate.issuedAt);
+
+  const fonts = await embedFonts(doc);
+  const qr = await doc.embedPng(await certificateQrPng(certificate.qrText));
+
+  const page = doc.addPage(PageSizes.A4);
+  withIndicShaping(() => {
+    let y = drawHeader(page, fonts, certificate);
+    y = drawTable(page, fonts, 'Beneficiary Details / लाभार्थी का विवरण', beneficiaryRows(certificate, fonts), y - 20);
+    y = drawDoses(page, fonts, certificate.doses, y - 20);
+    drawQr(page, fonts, qr, certificate, y - 20);
+    drawFooter(page, fonts);
+  });
+  // Classic cross-reference table, as on the slip: older viewers and centre printers still open it.
+  return doc.save({ useObjectStreams: false });
+}
+
+async function embedFonts(doc: PDFDocument): Promise<CertificateFonts> {
+  // Read once per process; a failed read is not cached, so a restored file is picked up.
+  fontBytes ??= Promise.all(FONT_FILES.map(fontFile)).catch((error: unknown) => {
+    fontBytes = undefined;
+    throw error;
+  });
+  doc.registerFontkit(fontkit);
+  // Subsets carry only the glyphs drawn: about 50 KB a certificate instead of 1.5 MB of fonts.
+  const [latin, latinBold, devanagari, devanagariBold] = await Promise.all((await fontBytes).map((bytes) => doc.embedFont(bytes, { subset: true })));
+  return {
+    regular: { latin: latin!, devanagari: devanagari! },
+    bold: { latin: latinBold!, devanagari: devanagariBold! },
+    latinCovers: new Set(latin!.getCharacterSet()),
+    devanagariCovers: new Set(devanagari!.getCharacterSet()),
+  };
+}
+
+/** The PNG drawn on the certificate; exported so tests can scan exactly what is embedded. */
+export function certificateQrPng(qrText: string): Promise<Buffer> {
+  return qrPng(qrText, { mode: 'alphanumeric' });
+}
+
+function drawHeader(page: PDFPage, fonts: CertificateFonts, certificate: CertificatePdfData): number {
+  const bandHeight = 44;
+  const top = PAGE_HEIGHT - MARGIN;
+  page.drawRectangle({ x: MARGIN, y: top - bandHeight, width: CONTENT_WIDTH, height: bandHeight, color: ACCENT });
+  const size = Math.min(16, (16 * (CONTENT_WIDTH - 28)) / textWidth(fonts, TITLE, { size: 16, bold: true }));
+  drawText(page, fonts, TITLE, MARGIN + 14, top - 28, { size, bold: true, color: WHITE });
+  let y = top - bandHeight - 24;
+  drawText(page, fonts, KIND_TITLES[certificate.kind], MARGIN, y, { size: 14, bold: true, color: ACCENT });
+  y -= 22;
+  drawText(page, fonts, 'Certificate ID / प्रमाणपत्र आईडी', MARGIN, y, { size: LABEL_SIZE, color: MUTED });
+  y -= 15;
+  drawText(page, fonts, printable(certificate.uvci, fonts).text, MARGIN, y, { size: 12, bold: true, color: INK });
+  return y - 6;
+}
+
+interface Row {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+function beneficiaryRows(certificate: CertificatePdfData, fonts: CertificateFonts): Row[] {
+  const name = printable(certificate.name, fonts);
+  const nameRow: Row = name.lossy
+    ? { label: 'Beneficiary Name / लाभार्थी का नाम', value: /[\p{L}\p{N}]/u.test(name.text) ? name.text : NAME_NOT_PRINTABLE, note: NAME_NOTE }
+    : { label: 'Beneficiary Name / लाभार्थी का नाम', value: name.text };
+  const gender = GENDERS[certificate.gender.trim().toLowerCase()] ?? certificate.gender;
+  return [
+    nameRow,
+    { label: 'Age / आयु', value: String(certificate.age) },
+    { label: 'Gender / लिंग', value: printable(gender, fonts).text },
+    { label: 'Photo ID / फ़ोटो पहचान पत्र', value: printable(`${certificate.photoIdType} \u00b7 ${maskForPrint(certificate.photoIdMasked)}`, fonts).text },
+    { label: 'Beneficiary Reference ID / लाभार्थी संदर्भ आईडी', value: groupDigits(certificate.referenceId) },
+  ];
+}
+
+function drawTable(page: PDFPage, fonts: CertificateFonts, heading: string, rows: Row[], top: number): number {
+  drawText(page, fonts, heading, MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
+  let y = top - 20;
+  const labelWidth = 215;
+  const valueX = MARGIN + labelWidth + CELL_PAD;
+  const valueWidth = CONTENT_WIDTH - labelWidth - 2 * CELL_PAD;
+  rows.forEach((row, i) => {
+    const lines = clampLines(wrap(fonts, row.value, { size: VALUE_SIZE, bold: true }, valueWidth), 2);
+    const noteLines = row.note ? wrap(fonts, row.note, { size: 8 }, valueWidth) : [];
+    const height = lines.length * LINE_HEIGHT + noteLines.length * 11 + 2 * CELL_PAD;
+    // Zebra rows keep the eye on the right value across the gap between label and value.
+    if (i % 2 === 0) page.drawRectangle({ x: MARGIN, y: y - height, width: CONTENT_WIDTH, height, color: SHADE });
+    const baseline = y - CELL_PAD - VALUE_SIZE + 1;
+    drawText(page, fonts, row.label, MARGIN + CELL_PAD, baseline, { size: LABEL_SIZE, color: MUTED });
+    lines.forEach((line, k) => drawText(page, fonts, line, valueX, baseline - k * LINE_HEIGHT, { size: VALUE_SIZE, bold: true }));
+    noteLines.forEach((line, k) => drawText(page, fonts, line, valueX, baseline - lines.length * LINE_HEIGHT - k * 11 + 1, { size: 8, color: MUTED }));
+    y -= height;
+  });
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + CONTENT_WIDTH, y }, thickness: 0.75, color: RULE });
+  return y;
+}
+
+const DOSE_COLUMNS = [
+  { en: 'Dose', hi: 'खुराक', width: 45 },
+  { en: 'Vaccine', hi: 'टीका', width: 95 },
+  { en: 'Date', hi: 'तारीख', width: 70 },
+  { en: 'Batch', hi: 'बैच संख्या', width: 80 },
+  { en: 'Vaccinated at', hi: 'टीकाकरण केंद्र', width: CONTENT_WIDTH - 290 },
+];
+
+function drawDoses(page: PDFPage, fonts: CertificateFonts, doses: CertificateDose[], top: number): number {
+  drawText(page, fonts, 'Vaccination Details / टीकाकरण का विवरण', MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
+  let y = top - 20;
+  const headerHeight = 2 * LINE_HEIGHT + 2 * CELL_PAD;
+  page.drawRectangle({ x: MARGIN, y: y - headerHeight, width: CONTENT_WIDTH, height: headerHeight, color: SHADE });
+  let x = MARGIN;
+  for (const column of DOSE_COLUMNS) {
+    drawText(page, fonts, column.en, x + CELL_PAD, y - CELL_PAD - LABEL_SIZE + 1, { size: LABEL_SIZE, color: MUTED });
+    drawText(page, fonts, column.hi, x + CELL_PAD, y - CELL_PAD - LABEL_SIZE + 1 - LINE_HEIGHT, { size: LABEL_SIZE, color: MUTED });
+    x += column.width;
+  }
+  y -= headerHeight;
+  for (const dose of doses) {
+    const place = `${dose.centreName}, ${dose.district}, ${dose.state}`;
+    const cells = [String(dose.dose), dose.vaccine, dose.date, dose.batchNumber, place].map((value, i) =>
+      clampLines(wrap(fonts, printable(value, fonts).text, { size: VALUE_SIZE - 0.5 }, DOSE_COLUMNS[i]!.width - 2 * CELL_PAD), 2));
+    const height = Math.max(...cells.map((lines) => lines.length)) * LINE_HEIGHT + 2 * CELL_PAD;
+    x = MARGIN;
+    cells.forEach((lines, i) => {
+      lines.forEach((line, k) => drawText(page, fonts, line, x + CELL_PAD, y - CELL_PAD - VALUE_SIZE + 1 - k * LINE_HEIGHT, {
+        size: VALUE_SIZE - 0.5, bold: i < 3,
+      }));
+      x += DOSE_COLUMNS[i]!.width;
+    });
+    y -= height;
+    page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + CONTENT_WIDTH, y }, thickness: 0.75, color: RULE });
+  }
+  return y;
+}
+
+/**
+ * The QR code follows the tables, as large as the room left allows: `QR_SIZE` for up to three doses,
+ * never under `MIN_QR_SIZE`. The dose and line limits above keep even a full table over that floor.
+ */
+function drawQr(page: PDFPage, fonts: CertificateFonts, qr: PDFImage, certificate: CertificatePdfData, top: number): void {
+  const size = Math.min(QR_SIZE, top - FOOTER_TOP - 12);
+  if (size < MIN_QR_SIZE) throw new RangeError('certificate content leaves no room for a scannable QR code');
+  const y = top - size;
+  page.drawImage(qr, { x: MARGIN, y, width: size, height: size });
+  const textX = MARGIN + size + 18;
+  let line = y + size - 34;
+  drawText(page, fonts, 'Scan to verify', textX, line, { size: 13, bold: true, color: ACCENT });
+  drawText(page, fonts, 'सत्यापित करने के लिए स्कैन करें', textX, line - 18, { size: 12, bold: true, color: ACCENT });
+  line -= 50;
+  drawText(page, fonts, 'Certificate ID / प्रमाणपत्र आईडी', textX, line, { size: LABEL_SIZE, color: MUTED });
+  for (const part of wrap(fonts, printable(certificate.uvci, fonts).text, { size: 10, bold: true }, MARGIN + CONTENT_WIDTH - textX)) {
+    line -= 14;
+    drawText(page, fonts, part, textX, line, { size: 10, bold: true });
+  }
+  line -= 24;
+  drawText(page, fonts, 'Issued on / जारी करने की तारीख', textX, line, { size: LABEL_SIZE, color: MUTED });
+  drawText(page, fonts, formatIndianDate(certificate.issuedAt), textX, line - 14, { size: 10, bold: true });
+}
+
+function drawFooter(page: PDFPage, fonts: CertificateFonts): void {
+  page.drawLine({ start: { x: MARGIN, y: FOOTER_TOP }, end: { x: MARGIN + CONTENT_WIDTH, y: FOOTER_TOP }, thickness: 0.75, color: RULE });
+  drawText(page, fonts, VERIFY_EN, MARGIN, FOOTER_TOP - 15, { size: 9.5, color: INK });
+  drawText(page, fonts, VERIFY_HI, MARGIN, FOOTER_TOP - 30, { size: 9.5, color: INK });
+  const brand = 'Issued by Teeka';
+  drawText(page, fonts, brand, MARGIN + CONTENT_WIDTH - textWidth(fonts, brand, { size: 8.5 }), FOOTER_TOP - 15, { size: 8.5, color: MUTED });
+}
+
+/** Draws mixed-script text run by run, each run in the font that covers it. Call inside `withIndicShaping`. */
+function drawText(page: PDFPage, fonts: CertificateFonts, text: string, x: number, y: number, style: TextStyle): void {
+  for (const run of scriptRuns(fonts, text, style)) {
+    page.drawText(run.text, { x, y, size: style.size, font: run.font, color: style.color ?? INK });
+    x += run.font.widthOfTextAtSize(run.text, style.size);
+  }
+}
+
+function textWidth(fonts: CertificateFonts, text: string, style: TextStyle): number {
+  return scriptRuns(fonts, text, style).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, style.size), 0);
+}
+
+const isDevanagari = (cp: number) => (cp >= 0x0900 && cp <= 0x097f) || (cp >= 0xa8e0 && cp <= 0xa8ff) || (cp >= 0x1cd0 && cp <= 0x1cff);
+const isLetter = (ch: string) => /[\p{L}\p{M}]/u.test(ch);
+
+/**
+ * Splits text into runs per font. Devanagari goes to the Devanagari font; spaces, digits, joiners and
+ * punctuation stay in the run they follow when that font has them, so a Devanagari phrase stays one
+ * run and is shaped as a whole; everything else goes to Noto Sans. Expects `printable` text.
+ */
+function scriptRuns(fonts: CertificateFonts, text: string, style: TextStyle): { text: string; font: PDFFont }[] {
+  const face = style.bold ? fonts.bold : fonts.regular;
+  const runs: { text: string; font: PDFFont }[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const last = runs.at(-1);
+    const inDevanagariRun = last?.font === face.devanagari;
+    const devanagari = isDevanagari(cp) || (inDevanagariRun && !isLetter(ch) && fonts.devanagariCovers.has(cp));
+    const font = devanagari ? face.devanagari : face.latin;
+    if (last?.font === font) last.text += ch;
+    else runs.push({ text: ch, font });
+  }
+  return runs;
+}
+
+/** Text the fonts can draw: unencodable runs become one `?`, since pdf-lib throws on them otherwise. */
+function printable(text: string, fonts: CertificateFonts): { text: string; lossy: boolean } {
+  let lossy = false;
+  let out = '';
+  const cleaned = text.normalize('NFC').replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  for (const ch of cleaned) {
+    const cp = ch.codePointAt(0) ?? -1;
+    if (fonts.latinCovers.has(cp) || fonts.devanagariCovers.has(cp)) out += ch;
+    else {
+      lossy = true;
+      if (!out.endsWith('?')) out += '?';
+    }
+  }
+  return { text: out, lossy };
+}
+
+/**
+ * Masks again at print time: the caller promises a masked value, but paper cannot be recalled, so a
+ * full Aadhaar number passed by mistake still leaves with only its last four digits showing.
+ */
+function maskForPrint(id: string): string {
+  let digitsToHide = (id.match(/\d/g)?.length ?? 0) - 4;
+  return id.replace(/\d/g, (digit) => (digitsToHide-- > 0 ? 'X' : digit));
+}
+
+/** "41371803146720" → "4137 1803 1467 20": easier to read out, and no 12-digit run for a DLP scanner to mistake for Aadhaar. */
+function groupDigits(id: string): string {
+  return id.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** DD-MM-YYYY in IST. India has one zone and no daylight saving, so a fixed +05:30 is exact. */
+function formatIndianDate(at: Date): string {
+  const ist = new Date(at.getTime() + 330 * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(ist.getUTCDate())}-${two(ist.getUTCMonth() + 1)}-${ist.getUTCFullYear()}`;
+}
+
+function clampLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), `${lines[max - 1] ?? ''}...`];
+}
+
+/** Greedy word wrap; a word wider than the line (a long id) is broken between grapheme clusters. */
+function wrap(fonts: CertificateFonts, text: string, style: TextStyle, width: number): string[] {
+  const fits = (candidate: string) => textWidth(fonts, candidate, style) <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const { segment } of graphemes.segment(word)) {
+      if (line && !fits(line + segment)) {
+        lines.push(line);
+        line = '';
+      }
+      line += segment;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+const graphemes = new Intl.Segmenter('hi', { granularity: 'grapheme' });
+
+/**
+ * @pdf-lib/fontkit 1.1.1 ships its Indic shaper's syllable matcher as a Babel-compiled generator that
+ * calls a global `regeneratorRuntime` it never imports, so measuring or drawing any Devanagari text
+ * throws "regeneratorRuntime is not defined" (Hopding/pdf-lib#785, #1419; unfixed upstream). That one
+ * generator is the bundle's only use, and it needs only `mark`, `wrap` and `context.stop()`. We lend
+ * this shim for the synchronous drawing pass alone and take it back after, so no other code sees a
+ * partial regenerator runtime; a real one, if some other package installed it, is left alone.
+ */
+function withIndicShaping<T>(draw: () => T): T {
+  const scope = globalThis as { regeneratorRuntime?: unknown };
+  if (scope.regeneratorRuntime !== undefined) return draw();
+  scope.regeneratorRuntime = regeneratorShim;
+  try {
+    return draw();
+  } finally {
+    delete scope.regeneratorRuntime;
+  }
+}
+
+interface GeneratorContext {
+  prev: number;
+  next: number;
+  done: boolean;
+  stop(): undefined;
+}
+
+const regeneratorShim = {
+  mark: <F>(generatorFunction: F): F => generatorFunction,
+  wrap(step: (context: GeneratorContext) => unknown): IterableIterator<unknown> {
+    const context: GeneratorContext = { prev: 0, next: 0, done: false, stop() { this.done = true; return undefined; } };
+    return {
+      [Symbol.iterator]() { return this; },
+      next() {
+        if (context.done) return { done: true, value: undefined };
+        const value = step(context);
+        return context.done ? { done: true, value: undefined } : { done: false, value };
+      },
+    };
+  },
+};

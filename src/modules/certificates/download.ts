@@ -1,0 +1,78 @@
+import type { Citizen } from '../../api/citizen.js';
+import { formatCowinDate, todayInIndia } from '../../core/calendar-date.js';
+import { notFound } from '../../core/errors.js';
+import type { Services } from '../../services.js';
+import { photoIdTypeById } from '../beneficiaries/id-documents.js';
+import { genderById } from '../beneficiaries/person-fields.js';
+import { renderCertificatePdf, type CertificatePdfData } from './certificate-pdf.js';
+import { issueHc1 } from './formats/eu-dcc/issue.js';
+import type { CertificateVaccine } from './formats/vaccination-certificate-data.js';
+import { PRIMARY_SERIES_DOSES } from './service.js';
+import * as store from './store.js';
+
+const ISSUER = 'Ministry of Health and Family Welfare, India';
+const VALIDITY_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Family name is the last word, as Co-WIN printed names; a one-word name is all family name (ICAO 9303). */
+function splitName(name: string): { familyName: string; givenName: string } {
+  const words = name.trim().split(/\s+/);
+  return words.length === 1 ? { familyName: words[0]!, givenName: '' } : { familyName: words.at(-1)!, givenName: words.slice(0, -1).join(' ') };
+}
+
+type CertificateDeps = Pick<Services, 'db' | 'clock' | 'access' | 'beneficiaries' | 'certificates' | 'facilities' | 'geography' | 'certificateSigner'>;
+
+/**
+ * The latest certificate of one of the citizen's own members, as a PDF with the EU DCC QR. It is
+ * signed now, from the encrypted record, with the current key; nothing signed is stored.
+ */
+export async function certificatePdfFor(services: CertificateDeps, citizen: Citizen, referenceId: string): Promise<Uint8Array> {
+  return renderCertificatePdf(await signedCertificateFor(services, citizen, referenceId));
+}
+
+/** Everything the certificate PDF shows, with the freshly signed EU DCC (`qrText`). */
+export async function signedCertificateFor(services: CertificateDeps, citizen: Citizen, referenceId: string): Promise<CertificatePdfData> {
+  const member = await services.beneficiaries.findOwnMember(citizen, referenceId);
+  const certificates = (await services.certificates.certificatesOf(member.id)).filter((c) => !c.revokedAt);
+  const latest = certificates[0];
+  if (!latest) throw notFound('certificate: one is issued when a dose is recorded');
+  const ticket = await services.access.authorize(citizen, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'certificate', fields: ['name'] });
+  const name = (await services.beneficiaries.readPersonal(ticket)).name.reveal();
+  const signer = services.certificateSigner.current();
+  const { hc1 } = issueHc1({
+    ...splitName(name),
+    dateOfBirth: String(member.birthYear),
+    vaccine: latest.vaccine as CertificateVaccine,
+    doseNumber: latest.dose,
+    totalDoses: Math.max(PRIMARY_SERIES_DOSES, latest.dose),
+    date: latest.administeredOn,
+    country: 'IN',
+    issuer: ISSUER,
+    uvci: latest.uvci,
+    issuedAt: new Date(Math.floor(latest.issuedAt.getTime() / 1000) * 1000),
+    expiresAt: new Date(Math.floor((latest.issuedAt.getTime() + VALIDITY_MS) / 1000) * 1000),
+  }, { kid: signer.kid, privateKey: signer.privateKey });
+
+  const facilities = await services.facilities.findByIds(certificates.map((c) => c.facilityId));
+  const batches = new Map((await store.selectBatchNumbers(services.db, certificates.map((c) => c.batchId).filter((b): b is string => b !== null)))
+    .map((b) => [b.id, b.batch_number]));
+  return {
+    kind: latest.kind,
+    uvci: latest.uvci,
+    name,
+    age: Number(todayInIndia(services.clock.now()).slice(0, 4)) - member.birthYear,
+    gender: genderById(member.genderId)?.gender ?? '',
+    photoIdType: photoIdTypeById(member.photoIdType)?.type ?? '',
+    photoIdMasked: member.photoIdMasked,
+    referenceId: member.referenceId,
+    doses: [...certificates].reverse().map((c) => {
+      const facility = facilities.get(c.facilityId);
+      const place = facility && services.geography.placeOf(facility.districtId);
+      return {
+        dose: c.dose, vaccine: c.vaccine, date: formatCowinDate(c.administeredOn), batchNumber: (c.batchId && batches.get(c.batchId)) || '',
+        centreName: facility?.name ?? '', district: place?.districtName.trim() ?? '', state: place?.stateName ?? '',
+      };
+    }),
+    qrText: hc1,
+    issuedAt: latest.issuedAt,
+  };
+}
