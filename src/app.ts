@@ -23,7 +23,7 @@ import { staffCsrfOptions } from './modules/staff/csrf.js';
 import { authenticateStaff, needsStaffCsrfToken, requireStaffRoleDeclarations } from './modules/staff/request-staff.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { centreRoutes } from './modules/vaccination/routes.js';
-import { verificationRoutes } from './modules/certificates/routes.js';
+import { verificationRoutes, wellKnownRoutes } from './modules/certificates/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
 import type { DatabaseHandle } from './core/db.js';
@@ -123,7 +123,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await publicApi.register(verificationRoutes, { prefix: '/api', services });
     });
     await api.register(cowinCitizenRoutes, { prefix: '/api/v2', services, config });
-    await api.register(citizenRightsRoutes, { prefix: '/api/citizen', services });
+    await api.register(citizenRightsRoutes, { prefix: '/api/citizen', services, publicUrl: config.publicUrl });
+    await api.register(wellKnownRoutes, { services });
     await api.register(staffRoutes, { prefix: '/api/staff', services, config });
     await api.register(centreRoutes, { prefix: '/api/staff/centre', services });
   });

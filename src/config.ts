@@ -28,6 +28,8 @@ export interface Config {
   otpRequestsPerIpPerHour: number;
   /** Staff sign-in requests (password and TOTP steps) per client address per hour, on top of per-account lockout. */
   staffLoginsPerIpPerHour: number;
+  /** Where citizens and verifiers reach Teeka; SMART Health Cards name it as their issuer. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,7 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchesPerAccountPerDay: readInteger(env, 'TEEKA_SEARCHES_PER_DAY', 1000, 1, 1_000_000),
     otpRequestsPerIpPerHour: readInteger(env, 'TEEKA_OTP_PER_IP_PER_HOUR', 60, 1, 1_000_000),
     staffLoginsPerIpPerHour: readInteger(env, 'TEEKA_STAFF_LOGINS_PER_IP_PER_HOUR', 300, 1, 1_000_000),
+    publicUrl: (env.TEEKA_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
   };
+  if (config.env === 'production' && !config.publicUrl.startsWith('https://')) {
+    throw new ConfigError('TEEKA_ENV=production needs TEEKA_PUBLIC_URL, the https address citizens and verifiers use');
+  }
   if (config.env === 'production' && !config.databaseUrl) {
     throw new ConfigError('TEEKA_ENV=production needs DATABASE_URL: the embedded database is for development only');
   }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndia } from '../../src/core/calendar-date.js';
-import { signedCertificateFor } from '../../src/modules/certificates/download.js';
+import { revocationIdOf, signedCertificateFor } from '../../src/modules/certificates/download.js';
+import { verifyShc } from '../../src/modules/certificates/formats/smart-health-card/verify.js';
 import { seedInstant } from '../support/database.js';
 import { createFamily, openSession, type Family } from '../support/booking-fixtures.js';
 import { bearer } from '../support/citizen.js';
@@ -65,6 +66,21 @@ describe('certificate download (Co-WIN path)', () => {
   });
 });
 
+describe('SMART Health Card', () => {
+  it('gives the same certificate as an shc:/ QR that verifies with the published JWKS', async () => {
+    const res = await t.app.inject({ url: `/api/citizen/certificates/${family.referenceIds[0]}`, headers: bearer(family.token) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.eu_dcc.startsWith('HC1:')).toBe(true);
+    expect(body.smart_health_card.qr).toMatch(/^shc:\/\d+$/);
+    const jwks = (await t.app.inject({ url: '/.well-known/jwks.json' })).json();
+    expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256' });
+    const checked = await verifyShc(body.smart_health_card.qr, jwks, seedInstant());
+    expect(checked.valid).toBe(true);
+    expect((await t.app.inject({ url: `/api/citizen/certificates/${family.referenceIds[0]}` })).statusCode).toBe(401);
+  });
+});
+
 describe('verification', () => {
   const verify = (qr: string) => t.app.inject({ method: 'POST', url: '/api/verify', payload: { qr } });
 
@@ -102,5 +118,8 @@ describe('verification', () => {
     const list = JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString());
     expect(list.revoked_uvci_sha256).toContain(createHash('sha256').update(uvci).digest('hex'));
     expect(jws).not.toContain(uvci);
+    const jwks = (await t.app.inject({ url: '/.well-known/jwks.json' })).json();
+    const crl = (await t.app.inject({ url: `/.well-known/crl/${jwks.keys[0].kid}.json` })).json();
+    expect(crl).toMatchObject({ kid: jwks.keys[0].kid, method: 'rid', ctr: 1, rids: [revocationIdOf(uvci)] });
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { citizenOf } from '../../api/citizen.js';
 import type { Services } from '../../services.js';
+import { signedCertificateFor, smartHealthCardFor } from '../certificates/download.js';
 import { exportMyData } from './export.js';
 import { CorrectionView, MyDataView } from './schema.js';
 
@@ -16,7 +17,7 @@ const CorrectionBody = Type.Object({
 }, { additionalProperties: false });
 
 /** Teeka's own citizen API: the rights the DPDP Act 2023 gives (access, correction, erasure). */
-export const citizenRightsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+export const citizenRightsRoutes: FastifyPluginAsyncTypebox<{ services: Services; publicUrl: string }> = async (app, { services, publicUrl }) => {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'private, no-store');
   });
@@ -25,6 +26,28 @@ export const citizenRightsRoutes: FastifyPluginAsyncTypebox<{ services: Services
     schema: { tags: ['Citizen'], summary: 'Everything held on this account, decrypted for its owner; the export is logged', response: { 200: MyDataView, ...errors } },
     config: { access: 'citizen' },
   }, async (request) => exportMyData(services, citizenOf(request)));
+
+  app.get('/certificates/:reference_id', {
+    schema: {
+      tags: ['Citizen'], summary: 'A member\'s latest certificate as QR texts: EU DCC (HC1:) and SMART Health Card (shc:/)',
+      params: Type.Object({ reference_id: Type.String({ pattern: '^\\d{14}$' }) }),
+      response: {
+        200: Type.Object({
+          uvci: Type.String(), kind: Type.String(), eu_dcc: Type.String(),
+          smart_health_card: Type.Object({ jws: Type.String(), qr: Type.String() }),
+        }),
+        ...errors,
+      },
+    },
+    config: { access: 'citizen' },
+  }, async (request) => {
+    const citizen = citizenOf(request);
+    const [signed, shc] = await Promise.all([
+      signedCertificateFor(services, citizen, request.params.reference_id),
+      smartHealthCardFor(services, citizen, request.params.reference_id, publicUrl),
+    ]);
+    return { uvci: signed.uvci, kind: signed.kind, eu_dcc: signed.qrText, smart_health_card: { jws: shc.card.jws, qr: shc.card.qrNumeric } };
+  });
 
   app.get('/corrections', {
     schema: { tags: ['Citizen'], summary: 'This account\'s correction requests', response: { 200: Type.Object({ corrections: Type.Array(CorrectionView) }), ...errors } },

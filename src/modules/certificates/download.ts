@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Citizen } from '../../api/citizen.js';
 import { formatCowinDate, todayInIndia } from '../../core/calendar-date.js';
 import { notFound } from '../../core/errors.js';
@@ -6,12 +7,52 @@ import { photoIdTypeById } from '../beneficiaries/id-documents.js';
 import { genderById } from '../beneficiaries/person-fields.js';
 import { renderCertificatePdf, type CertificatePdfData } from './certificate-pdf.js';
 import { issueHc1 } from './formats/eu-dcc/issue.js';
-import type { CertificateVaccine } from './formats/vaccination-certificate-data.js';
+import { issueShc } from './formats/smart-health-card/issue.js';
+import { shcKidOf } from './formats/smart-health-card/jwks.js';
+import type { CertificateValidity, CertificateVaccine, VaccinationCertificateData } from './formats/vaccination-certificate-data.js';
 import { PRIMARY_SERIES_DOSES } from './service.js';
 import * as store from './store.js';
 
 const ISSUER = 'Ministry of Health and Family Welfare, India';
 const VALIDITY_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** The latest unrevoked certificate of one of the citizen's own members, and what it certifies. */
+async function latestCertificate(services: CertificateDeps, citizen: Citizen, referenceId: string) {
+  const member = await services.beneficiaries.findOwnMember(citizen, referenceId);
+  const certificates = (await services.certificates.certificatesOf(member.id)).filter((c) => !c.revokedAt);
+  const latest = certificates[0];
+  if (!latest) throw notFound('certificate: one is issued when a dose is recorded');
+  const ticket = await services.access.authorize(citizen, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'certificate', fields: ['name'] });
+  const name = (await services.beneficiaries.readPersonal(ticket)).name.reveal();
+  const data: VaccinationCertificateData & CertificateValidity = {
+    ...splitName(name),
+    dateOfBirth: String(member.birthYear),
+    vaccine: latest.vaccine as CertificateVaccine,
+    doseNumber: latest.dose,
+    totalDoses: Math.max(PRIMARY_SERIES_DOSES, latest.dose),
+    date: latest.administeredOn,
+    country: 'IN',
+    issuer: ISSUER,
+    uvci: latest.uvci,
+    // CWT times are whole seconds.
+    issuedAt: new Date(Math.floor(latest.issuedAt.getTime() / 1000) * 1000),
+    expiresAt: new Date(Math.floor((latest.issuedAt.getTime() + VALIDITY_MS) / 1000) * 1000),
+  };
+  return { member, latest, certificates, name, data };
+}
+
+/** A SMART Health Card's revocation id: short, derived from the UVCI, identifying nobody by itself. */
+export function revocationIdOf(uvci: string): string {
+  return createHash('sha256').update(uvci).digest('base64url').slice(0, 16);
+}
+
+/** The same certificate as a SMART Health Card: a JWS, and the `shc:/` numeric QR text. */
+export async function smartHealthCardFor(services: CertificateDeps, citizen: Citizen, referenceId: string, issuerUrl: string) {
+  const { latest, data } = await latestCertificate(services, citizen, referenceId);
+  const key = services.certificateSigner.current();
+  const card = await issueShc({ data, issuerUrl, key: key.privateKey, kid: await shcKidOf(key.privateKey), rid: revocationIdOf(latest.uvci) });
+  return { uvci: latest.uvci, kind: latest.kind, card };
+}
 
 /** Family name is the last word, as Co-WIN printed names; a one-word name is all family name (ICAO 9303). */
 function splitName(name: string): { familyName: string; givenName: string } {
@@ -31,27 +72,9 @@ export async function certificatePdfFor(services: CertificateDeps, citizen: Citi
 
 /** Everything the certificate PDF shows, with the freshly signed EU DCC (`qrText`). */
 export async function signedCertificateFor(services: CertificateDeps, citizen: Citizen, referenceId: string): Promise<CertificatePdfData> {
-  const member = await services.beneficiaries.findOwnMember(citizen, referenceId);
-  const certificates = (await services.certificates.certificatesOf(member.id)).filter((c) => !c.revokedAt);
-  const latest = certificates[0];
-  if (!latest) throw notFound('certificate: one is issued when a dose is recorded');
-  const ticket = await services.access.authorize(citizen, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'certificate', fields: ['name'] });
-  const name = (await services.beneficiaries.readPersonal(ticket)).name.reveal();
+  const { member, latest, certificates, name, data } = await latestCertificate(services, citizen, referenceId);
   const signer = services.certificateSigner.current();
-  const { hc1 } = issueHc1({
-    ...splitName(name),
-    dateOfBirth: String(member.birthYear),
-    vaccine: latest.vaccine as CertificateVaccine,
-    doseNumber: latest.dose,
-    totalDoses: Math.max(PRIMARY_SERIES_DOSES, latest.dose),
-    date: latest.administeredOn,
-    country: 'IN',
-    issuer: ISSUER,
-    uvci: latest.uvci,
-    issuedAt: new Date(Math.floor(latest.issuedAt.getTime() / 1000) * 1000),
-    expiresAt: new Date(Math.floor((latest.issuedAt.getTime() + VALIDITY_MS) / 1000) * 1000),
-  }, { kid: signer.kid, privateKey: signer.privateKey });
-
+  const { hc1 } = issueHc1(data, { kid: signer.kid, privateKey: signer.privateKey });
   const facilities = await services.facilities.findByIds(certificates.map((c) => c.facilityId));
   const batches = new Map((await store.selectBatchNumbers(services.db, certificates.map((c) => c.batchId).filter((b): b is string => b !== null)))
     .map((b) => [b.id, b.batch_number]));

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CompactSign, exportJWK } from 'jose';
 import type { Services } from '../../services.js';
+import { revocationIdOf } from './download.js';
+import { jwksFor, shcKidOf } from './formats/smart-health-card/jwks.js';
 import * as store from './store.js';
 
 const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
@@ -67,5 +69,34 @@ export const verificationRoutes: FastifyPluginAsyncTypebox<{ services: Services 
       issued_at: clock.now().toISOString(),
       revoked_uvci_sha256: revoked.map((r) => createHash('sha256').update(r.uvci).digest('hex')),
     });
+  });
+};
+
+/**
+ * SMART Health Card discovery (spec "Determining keys associated with an issuer" and "Revocation"):
+ * the issuer's public keys, and per key a list of revoked cards by their `rid`.
+ */
+export const wellKnownRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const { certificateSigner: signer, db } = services;
+  const published = async () => Promise.all(signer.publicKeys().map(async (k) => ({ kid: await shcKidOf(k.publicKey), key: k.publicKey, crlVersion: 1 })));
+
+  app.get('/.well-known/jwks.json', {
+    schema: { tags: ['Verification'], summary: 'SMART Health Card issuer keys (JWKS)' },
+    config: { access: 'public' },
+  }, async (_request, reply) => {
+    // Verifiers fetch this from other origins.
+    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+    return jwksFor(await published());
+  });
+
+  app.get('/.well-known/crl/:file', {
+    schema: { tags: ['Verification'], summary: 'Revoked SMART Health Cards of one key, by rid', params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}\\.json$' }) }) },
+    config: { access: 'public' },
+  }, async (request, reply) => {
+    const kid = request.params.file.replace(/\.json$/, '');
+    if (!(await published()).some((k) => k.kid === kid)) return reply.code(404).send({ errorCode: 'NOT_FOUND', error: 'No such key.' });
+    const revoked = await store.selectRevokedUvcis(db);
+    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
+    return { kid, method: 'rid', ctr: revoked.length, rids: revoked.map((r) => revocationIdOf(r.uvci)) };
   });
 };
