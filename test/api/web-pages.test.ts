@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe.skipIf(!fs.existsSync(webDistDir))('the web app\'s own routes', () => {
-  it.each(['/login', '/family', '/book/12345678901234?reschedule=x', '/my-data'])('serve the page at %s, revalidated on each visit', async (url) => {
+  it.each(['/login', '/family', '/book/12345678901234?reschedule=x', '/my-data', '/verify'])('serve the page at %s, revalidated on each visit', async (url) => {
     const res = await t.app.inject({ url, headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);

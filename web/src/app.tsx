@@ -13,6 +13,8 @@ const AddMemberPage = lazyPage(() => import('./citizen/add-member/add-member-pag
 const BookPage = lazyPage(() => import('./citizen/booking/book-page.js'), 'BookPage');
 const MyDataPage = lazyPage(() => import('./citizen/my-data/my-data-page.js'), 'MyDataPage');
 const CorrectionPage = lazyPage(() => import('./citizen/correction/correction-page.js'), 'CorrectionPage');
+// Public, but lazy too: its QR decoder (jsQR) is bigger than the search page's own code.
+const VerifyPage = lazyPage(() => import('./verify/verify-page.js'), 'VerifyPage');
 
 const citizen = (page: ReactNode) => <RequireLogin><PageLoader>{page}</PageLoader></RequireLogin>;
 
@@ -29,6 +31,7 @@ export function App() {
           <Route path="/family/:referenceId/correction" element={citizen(<CorrectionPage />)} />
           <Route path="/book/:referenceId" element={citizen(<BookPage />)} />
           <Route path="/my-data" element={citizen(<MyDataPage />)} />
+          <Route path="/verify" element={<PageLoader><VerifyPage /></PageLoader>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { VerifyLink } from '../verify/verify-link.js';
 
 export function SiteFooter() {
   const { t } = useTranslation();
@@ -6,6 +7,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer-inner">
         <p>{t('footer.about')}</p>
+        <p><VerifyLink /></p>
         {/* A plain link, not a router Link: the server renders the docs, not this app. */}
         <p><a href="/api/docs">{t('footer.apiDocs')}</a></p>
       </div>
