@@ -1,4 +1,5 @@
-import { PageSizes, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PageSizes, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { ACCENT, INK, MUTED, RULE, SHADE, WHITE } from '../../core/pdf-palette.js';
 
 /**
  * The appointment slip behind `GET /v2/appointment/appointmentslip/download` (API-NOTES §3.4): one A4
@@ -53,12 +54,6 @@ const NAME_NOTE = 'Some characters cannot be printed on this slip; the name is a
 const CODE_INSTRUCTION = 'Show this code to the vaccinator. Do not share it with anyone else.';
 const HINDI_TITLE = 'अपॉइंटमेंट पर्ची';
 
-const INK = rgb(0.1, 0.12, 0.14);
-const MUTED = rgb(0.38, 0.4, 0.43);
-const ACCENT = rgb(0.05, 0.36, 0.42);
-const RULE = rgb(0.82, 0.84, 0.86);
-const SHADE = rgb(0.95, 0.96, 0.97);
-const WHITE = rgb(1, 1, 1);
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = 48;

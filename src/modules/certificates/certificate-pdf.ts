@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PageSizes, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PageSizes, PDFDocument, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { ACCENT, INK, MUTED, RULE, SHADE, WHITE } from '../../core/pdf-palette.js';
 import { qrPng } from './formats/qr.js';
 
 /**
@@ -59,12 +60,6 @@ const VERIFY_HI = 'इस प्रमाणपत्र को /verify पर �
 const NAME_NOT_PRINTABLE = 'As on your photo ID';
 const NAME_NOTE = 'Some characters cannot be printed here; the name is as on your photo ID and in the QR code.';
 
-const INK = rgb(0.1, 0.12, 0.14);
-const MUTED = rgb(0.38, 0.4, 0.43);
-const ACCENT = rgb(0.05, 0.36, 0.42);
-const RULE = rgb(0.82, 0.84, 0.86);
-const SHADE = rgb(0.95, 0.96, 0.97);
-const WHITE = rgb(1, 1, 1);
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = 40;
