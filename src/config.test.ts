@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ TEEKA_PUBLIC_RATE_LIMIT: '-5' }, /TEEKA_PUBLIC_RATE_LIMIT must be a whole number/],
     [{ TEEKA_ENV: 'staging' }, /TEEKA_ENV must be/],
     [{ TEEKA_ENV: 'production' }, /needs DATABASE_URL/],
+    [{ TEEKA_ENV: 'production', DATABASE_URL: 'postgres://db/teeka', TEEKA_PUBLIC_URL: 'http://teeka.example' }, /needs TEEKA_PUBLIC_URL/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -78,11 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffLoginsPerIpPerHour: readInteger(env, 'TEEKA_STAFF_LOGINS_PER_IP_PER_HOUR', 300, 1, 1_000_000),
     publicUrl: (env.TEEKA_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
   };
-  if (config.env === 'production' && !config.publicUrl.startsWith('https://')) {
-    throw new ConfigError('TEEKA_ENV=production needs TEEKA_PUBLIC_URL, the https address citizens and verifiers use');
-  }
   if (config.env === 'production' && !config.databaseUrl) {
     throw new ConfigError('TEEKA_ENV=production needs DATABASE_URL: the embedded database is for development only');
+  }
+  if (config.env === 'production' && !config.publicUrl.startsWith('https://')) {
+    throw new ConfigError('TEEKA_ENV=production needs TEEKA_PUBLIC_URL, the https address citizens and verifiers use');
   }
   return config;
 }

@@ -109,7 +109,7 @@ describe('a citizen\'s journey', () => {
     const valueError = page.locator('#requested_value-error');
     await valueError.waitFor();
     expect(await valueError.textContent()).toMatch(/^Year of birth cannot be later than \d{4}$/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('requested_value');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('requested_value');
     await page.getByLabel('Name', { exact: true }).check();
     await page.getByLabel('Correct value').fill('Asha Devi Sharma');
     await page.getByRole('button', { name: 'Send request' }).click();

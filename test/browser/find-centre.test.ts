@@ -110,7 +110,7 @@ describe('finding a centre in English', () => {
     const error = page.locator('#pincode-error');
     expect(await error.textContent()).toBe('Enter a 6-digit PIN code, for example 400080.');
     expect(await field.getAttribute('aria-describedby')).toContain('pincode-error');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pincode');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pincode');
     expect(calendarRequests).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Find a vaccination centre');
     expect(problems).toEqual([]);
@@ -146,7 +146,7 @@ describe('finding a centre in English', () => {
     await page.unrouteAll();
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => status(page), eventually).toMatch(new RegExp(`found for PIN ${pincode}`));
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     expect(problems).toEqual([]);
   });
 });
@@ -221,7 +221,7 @@ describe('by keyboard alone', () => {
     await page.keyboard.type(MUMBAI.stateName);
     expect(await page.locator('#state').inputValue()).toBe(String(MUMBAI.stateId));
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('district');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('district');
     await page.locator('#district option', { hasText: MUMBAI.districtName }).first().waitFor({ state: 'attached' });
     await page.keyboard.type(MUMBAI.districtName);
     expect(await page.locator('#district').inputValue()).toBe(String(MUMBAI.districtId));

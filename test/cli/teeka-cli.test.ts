@@ -45,7 +45,7 @@ describe('teeka CLI', () => {
   });
 
   it('refuses demo data in production', () => {
-    const result = run(['seed'], { TEEKA_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    const result = run(['seed'], { TEEKA_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none', TEEKA_PUBLIC_URL: 'https://teeka.example' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Demo data is for development only/);
   });
@@ -90,7 +90,9 @@ describe('teeka keys generate', () => {
   });
 
   it('is required in production: the server refuses to start without TEEKA_KEYRING', () => {
-    const result = run(['serve'], { TEEKA_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none', TEEKA_TRUST_PROXY: 'true', PORT: '0' });
+    const result = run(['serve'], {
+      TEEKA_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/none', TEEKA_TRUST_PROXY: 'true', PORT: '0', TEEKA_PUBLIC_URL: 'https://teeka.example',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs TEEKA_KEYRING/);
   });
