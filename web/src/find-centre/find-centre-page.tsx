@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { todayInIndia, type IsoDay } from '../dates.js';
-import { DistrictSearchForm } from './district-search-form.js';
 import { noFilters } from './filters.js';
-import { PinSearchForm } from './pin-search-form.js';
 import { Results } from './results.js';
+import { SearchPanel } from './search-panel.js';
 import { useRevealResults } from './reveal-results.js';
 import { readSearch, writeSearch, type Search } from './search.js';
 import { useCalendar } from './use-calendar.js';
@@ -34,25 +33,13 @@ export function FindCentrePage() {
     if (search) setParams(writeSearch({ ...search, from }, today));
   }
 
-  const query = search?.query;
   return (
     <>
       <div className="intro">
         <h1>{t('search.heading')}</h1>
         <p>{t('search.intro')}</p>
       </div>
-      <div className="search-panel">
-        <PinSearchForm
-          pincode={query?.by === 'pin' ? query.pincode : undefined}
-          onSearch={(pincode) => showSearch({ query: { by: 'pin', pincode }, from: today })}
-        />
-        <p className="search-or" aria-hidden="true"><span>{t('search.or')}</span></p>
-        <DistrictSearchForm
-          stateId={query?.by === 'district' ? search?.stateId : undefined}
-          districtId={query?.by === 'district' ? query.districtId : undefined}
-          onSearch={(stateId, districtId) => showSearch({ query: { by: 'district', districtId }, stateId, from: today })}
-        />
-      </div>
+      <SearchPanel search={search} today={today} onSearch={showSearch} />
       <Results
         search={search}
         today={today}

@@ -3,10 +3,9 @@ import { useSearchParams } from 'react-router';
 import type { CalendarCenter, CalendarSession } from '../../../../src/api/cowin-v2/schema.js';
 import { todayInIndia, type IsoDay } from '../../dates.js';
 import type { SessionRenderer } from '../../find-centre/centre-card.js';
-import { DistrictSearchForm } from '../../find-centre/district-search-form.js';
 import { noFilters } from '../../find-centre/filters.js';
-import { PinSearchForm } from '../../find-centre/pin-search-form.js';
 import { Results } from '../../find-centre/results.js';
+import { SearchPanel } from '../../find-centre/search-panel.js';
 import { useRevealResults } from '../../find-centre/reveal-results.js';
 import { readSearch, writeSearch, type Search } from '../../find-centre/search.js';
 import { useCalendar } from '../../find-centre/use-calendar.js';
@@ -36,7 +35,7 @@ type ActivePlan = Extract<BookingPlan, { kind: 'book' | 'reschedule' }>;
  * `reschedule`; the steps after it live here, so a reload starts again from the calendar.
  */
 export function BookingFlow({ plan }: { plan: ActivePlan }) {
-  const { t, common, language } = useCitizenTranslation();
+  const { t, language } = useCitizenTranslation();
   const [params, setParams] = useSearchParams();
   const today = todayInIndia();
   const search = useMemo(() => readSearch(params, today), [params, today]);
@@ -102,7 +101,6 @@ export function BookingFlow({ plan }: { plan: ActivePlan }) {
     <SessionChoice key={session.session_id} session={session} centre={centre} day={day} dose={plan.dose} seats={Math.max(1, people.length)} onChoose={chooseSession} />
   );
 
-  const query = search?.query;
   return (
     <>
       <p className="booking-for">{t('booking.bookingFor', { dose: plan.dose, names: names || '–' })}</p>
@@ -137,18 +135,7 @@ export function BookingFlow({ plan }: { plan: ActivePlan }) {
             </fieldset>
           )}
           <p className="muted search-intro">{t('booking.searchIntro')}</p>
-          <div className="search-panel">
-            <PinSearchForm
-              pincode={query?.by === 'pin' ? query.pincode : undefined}
-              onSearch={(pincode) => showSearch({ query: { by: 'pin', pincode }, from: today })}
-            />
-            <p className="search-or" aria-hidden="true"><span>{common('search.or')}</span></p>
-            <DistrictSearchForm
-              stateId={query?.by === 'district' ? search?.stateId : undefined}
-              districtId={query?.by === 'district' ? query.districtId : undefined}
-              onSearch={(stateId, districtId) => showSearch({ query: { by: 'district', districtId }, stateId, from: today })}
-            />
-          </div>
+          <SearchPanel search={search} today={today} onSearch={showSearch} />
           <Results
             search={search}
             today={today}
