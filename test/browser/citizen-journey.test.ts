@@ -71,7 +71,7 @@ describe('a citizen\'s journey', () => {
     const mobile = nextMobile();
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Log in' }).click();
-    expect(await heading(page)).toBe('Log in');
+    await expect.poll(() => heading(page), eventually).toBe('Log in');
     await logInThroughThePage(page, mobile);
     expect(new URL(page.url()).pathname).toBe('/family');
     await page.getByText('Nobody is registered yet.', { exact: false }).waitFor();
@@ -298,7 +298,7 @@ describe('registration errors', () => {
 
     await page.getByRole('button', { name: 'हिन्दी' }).click();
     await expect.poll(() => error.textContent(), eventually).toBe('यह आधार नंबर मान्य नहीं है: कृपया अंक जाँच लें');
-    expect(await heading(page)).toBe('सदस्य जोड़ें');
+    await expect.poll(() => heading(page), eventually).toBe('सदस्य जोड़ें');
 
     // The quick check before the server speaks Hindi too.
     await field.fill('23456789');
