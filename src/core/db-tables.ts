@@ -57,6 +57,9 @@ export interface VaccinationSessionTable {
   booked_dose1: Generated<number>;
   booked_dose2: Generated<number>;
   slots: string[];
+  /** Doses kept for people who come without booking, on top of the online capacity. */
+  walk_in_capacity: Generated<number>;
+  walk_ins: Generated<number>;
 }
 
 export interface AccountTable {
@@ -135,6 +138,8 @@ export interface AppointmentTable {
   status: 'booked' | 'cancelled' | 'completed';
   created_at: Date;
   updated_at: Date;
+  /** Registered at the centre, counted against the session's walk_in_capacity. */
+  walk_in: Generated<boolean>;
 }
 
 export interface CorrectionRequestTable {
