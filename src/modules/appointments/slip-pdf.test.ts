@@ -1,5 +1,6 @@
-import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pageText as glyphText } from '../../core/pdf/page-text.test-support.js';
 import { renderAppointmentSlip, type AppointmentSlip } from './slip-pdf.js';
 
 const slip: AppointmentSlip = {
@@ -27,19 +28,11 @@ const slip: AppointmentSlip = {
 };
 
 /**
- * The text drawn on the page, one string per `Tj`, joined by spaces. pdf-lib writes Helvetica text as
- * WinAnsi hex strings inside Flate-compressed content streams, so this inflates and decodes them
- * rather than depend on pdftotext being installed.
+ * The page's text with runs of spaces folded: each script run is its own text object, so "Slip / अपॉ…"
+ * reads back as "Slip /  अपॉ…". Devanagari reads back in visual glyph order (प्रिया as िप्रया).
  */
 async function pageText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const shown: string[] = [];
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream)) continue;
-    const content = Buffer.from(decodePDFRawStream(object).decode()).toString('latin1');
-    for (const match of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) shown.push(Buffer.from(match[1] ?? '', 'hex').toString('latin1'));
-  }
-  return shown.join(' ');
+  return (await glyphText(bytes)).replace(/\s+/g, ' ');
 }
 
 describe('appointment slip PDF', () => {
@@ -54,7 +47,7 @@ describe('appointment slip PDF', () => {
 
   it('shows the security code with its warning, the appointment id and the masked ID', async () => {
     const text = await pageText(await renderAppointmentSlip(slip));
-    expect(text).toContain('SECURITY CODE 4 0 7 1');
+    expect(text).toContain('SECURITY CODE / सुरक्षा कोड 4 0 7 1');
     expect(text).toContain('Show this code to the vaccinator. Do not share it with anyone else.');
     expect(text).toContain(slip.appointmentId);
     expect(text).toContain('XXXX-XXXX-5438');
@@ -83,14 +76,23 @@ describe('appointment slip PDF', () => {
     expect(doc.getCreationDate()).toEqual(slip.bookedAt);
   });
 
-  it('renders a Devanagari name without crashing and says the name is as on the ID', async () => {
+  it('prints a Devanagari name as written, with Hindi labels', async () => {
     const text = await pageText(await renderAppointmentSlip({ ...slip, name: 'प्रिया शर्मा' }));
+    expect(text).toContain('Name / नाम िप्रया शमार्');
+    expect(text).not.toContain('As on your photo ID');
+    expect(text).toContain('Appointment Slip / अपॉइंटमेंट');
+    expect(text).toContain('SECURITY CODE / सुरक्षा कोड');
+    const mixed = await pageText(await renderAppointmentSlip({ ...slip, name: 'Anjali देवी Müller', centreName: 'PHC ₹ Kendra\nNorth' }));
+    expect(mixed).toContain('Anjali देवी Müller');
+    expect(mixed).toContain('PHC ₹ Kendra North');
+    expect(mixed).toContain('Paid (₹780)');
+  });
+
+  it('says the name is as on the photo ID when its script cannot be printed', async () => {
+    const text = await pageText(await renderAppointmentSlip({ ...slip, name: 'தமிழ்செல்வி' }));
     expect(text).toContain('As on your photo ID');
     expect(text).toContain('the name is as on your photo ID');
-    expect(text).toContain('Appointment Slip');
-    const mixed = await pageText(await renderAppointmentSlip({ ...slip, name: 'Anjali देवी Müller', centreName: 'PHC ₹ Kendra\nNorth' }));
-    expect(mixed).toContain('Anjali ? Müller');
-    expect(mixed).toContain('PHC Rs. Kendra North');
+    expect(await pageText(await renderAppointmentSlip({ ...slip, name: 'தமிழ்செல்வி Iyer' }))).toContain('? Iyer');
   });
 
   it('gives byte-identical output for the same slip, and dates the footer from generatedAt', async () => {

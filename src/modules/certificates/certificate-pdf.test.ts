@@ -1,5 +1,6 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { firstPage, glyphRuns, pageText, rawStream } from '../../core/pdf/page-text.test-support.js';
 import { certificateQrPng, MAX_CERTIFICATE_DOSES, renderCertificatePdf, type CertificatePdfData } from './certificate-pdf.js';
 import { decodePng, scanQrPng } from './formats/qr-scanner.test-support.js';
 
@@ -23,50 +24,6 @@ const certificate: CertificatePdfData = {
 
 const MM = 72 / 25.4;
 
-/** pdf-lib's typed `lookup` stops at PDFStream; everything pdf-lib writes and reads back is raw. */
-function rawStream(object: unknown): PDFRawStream {
-  if (!(object instanceof PDFRawStream)) throw new Error('expected a raw stream');
-  return object;
-}
-
-async function firstPage(bytes: Uint8Array): Promise<{ doc: PDFDocument; page: PDFPage; content: string }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const page = doc.getPage(0);
-  const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-  const content = streams
-    .map((stream) => Buffer.from(decodePDFRawStream(rawStream(stream)).decode()).toString('latin1'))
-    .join('\n');
-  return { doc, page, content };
-}
-
-/**
- * The glyph runs drawn on the page, each glyph as the text the font's ToUnicode map gives it (a
- * conjunct is one glyph of several characters). pdf-lib draws embedded fonts as glyph ids, so this
- * reads each font's ToUnicode CMap rather than the hex bytes the slip's tests decode as WinAnsi.
- */
-async function glyphRuns(bytes: Uint8Array): Promise<string[][]> {
-  const { doc, page, content } = await firstPage(bytes);
-  const fonts = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
-  const toUnicode = new Map<string, Map<string, string>>();
-  for (const [name, ref] of fonts.entries()) {
-    const cmapStream = rawStream(doc.context.lookup(ref, PDFDict).lookup(PDFName.of('ToUnicode')));
-    const cmap = Buffer.from(decodePDFRawStream(cmapStream).decode()).toString('latin1');
-    const glyphs = new Map<string, string>();
-    for (const [, glyph, utf16] of cmap.matchAll(/<([0-9a-f]{4})> <([0-9a-f]+)>/gi)) {
-      glyphs.set(glyph!.toLowerCase(), Buffer.from(utf16!, 'hex').swap16().toString('utf16le'));
-    }
-    toUnicode.set(name.decodeText(), glyphs);
-  }
-  const runs: string[][] = [];
-  let font = new Map<string, string>();
-  for (const [, fontName, hex] of content.matchAll(/\/(\S+) [\d.]+ Tf|<([0-9A-Fa-f]*)> Tj/g)) {
-    if (fontName) font = toUnicode.get(fontName) ?? new Map();
-    else runs.push((hex!.toLowerCase().match(/.{4}/g) ?? []).map((glyph) => font.get(glyph) ?? '\ufffd'));
-  }
-  return runs;
-}
-
 /** The drawn size of an image: pdf-lib places it in its own q…Q block with a chain of unrotated `cm` matrices. */
 function imageSize(content: string, name: string): { width: number; height: number } {
   const block = new RegExp(`q\\n((?:[^\\n]* cm\\n)*)/${name} Do`).exec(content)?.[1] ?? '';
@@ -75,10 +32,6 @@ function imageSize(content: string, name: string): { width: number; height: numb
     width: matrices.reduce((scale, m) => scale * Number(m[1]), matrices.length ? 1 : 0),
     height: matrices.reduce((scale, m) => scale * Number(m[2]), matrices.length ? 1 : 0),
   };
-}
-
-async function pageText(bytes: Uint8Array): Promise<string> {
-  return (await glyphRuns(bytes)).map((run) => run.join('')).join(' ');
 }
 
 describe('vaccination certificate PDF', () => {

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PageSizes, PDFDocument, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
-import { ACCENT, INK, MUTED, RULE, SHADE, WHITE } from '../../core/pdf-palette.js';
+import { PageSizes, PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
+import { embedNotoFonts, type PdfFonts } from '../../core/pdf/fonts.js';
+import { withIndicShaping } from '../../core/pdf/indic-shaping.js';
+import { ACCENT, INK, MUTED, RULE, SHADE, WHITE } from '../../core/pdf/palette.js';
+import { clampLines, drawText, groupDigits, maskForPrint, printable, printableName, textWidth, wrap } from '../../core/pdf/text.js';
 import { qrPng } from './formats/qr.js';
 
 /**
@@ -10,15 +11,8 @@ import { qrPng } from './formats/qr.js';
  * same input gives the same bytes, because pdf-lib seeds its resource names with a constant and
  * every PDF date comes from `issuedAt`.
  *
- * Fonts: vendored Noto Sans (Latin, Greek, Cyrillic) and Noto Sans Devanagari, regular and bold, in
- * `assets/fonts/` (see its README), embedded as subsets. Each string is split into runs by script
- * and each run drawn with the font that has its glyphs; characters neither font has (Tamil, Bengali…)
- * print as `?`, and a name that loses characters carries a note, as on the slip.
- *
- * Shaping: @pdf-lib/fontkit does run the OpenType Indic shaper (conjuncts, reph, pre-base i-matra
- * come out right), but only with `withIndicShaping` below. pdf-lib then draws glyph ids with their
- * advance widths only, dropping GPOS mark offsets; Noto's default mark positions look right for
- * common names and our labels, though a stacked mark may sit a little off on rare clusters.
+ * Fonts and mixed-script text: src/core/pdf/ (Noto Sans and Noto Sans Devanagari, subset-embedded);
+ * a name that loses characters no font has carries a note, as on the slip.
  */
 
 export interface CertificatePdfData {
@@ -60,7 +54,6 @@ const VERIFY_HI = 'इस प्रमाणपत्र को /verify पर �
 const NAME_NOT_PRINTABLE = 'As on your photo ID';
 const NAME_NOTE = 'Some characters cannot be printed here; the name is as on your photo ID and in the QR code.';
 
-
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = 40;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
@@ -72,29 +65,6 @@ const LINE_HEIGHT = 13.5;
 const QR_SIZE = 190;
 const MIN_QR_SIZE = (45 / 25.4) * 72;
 const FOOTER_TOP = MARGIN + 36;
-
-const FONT_FILES = ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansDevanagari-Regular', 'NotoSansDevanagari-Bold'];
-const fontFile = (name: string) => readFile(new URL(`../../../assets/fonts/${name}.ttf`, import.meta.url));
-let fontBytes: Promise<Buffer[]> | undefined;
-
-interface Face {
-  latin: PDFFont;
-  devanagari: PDFFont;
-}
-
-/** The fonts a certificate draws with; `covers` lists the code points each can encode. */
-interface CertificateFonts {
-  regular: Face;
-  bold: Face;
-  latinCovers: ReadonlySet<number>;
-  devanagariCovers: ReadonlySet<number>;
-}
-
-interface TextStyle {
-  size: number;
-  bold?: boolean;
-  color?: RGB;
-}
 
 export async function renderCertificatePdf(certificate: CertificatePdfData): Promise<Uint8Array> {
   if (certificate.doses.length < 1 || certificate.doses.length > MAX_CERTIFICATE_DOSES) {
@@ -111,7 +81,7 @@ export async function renderCertificatePdf(certificate: CertificatePdfData): Pro
   doc.setCreationDate(certificate.issuedAt);
   doc.setModificationDate(certificate.issuedAt);
 
-  const fonts = await embedFonts(doc);
+  const fonts = await embedNotoFonts(doc);
   const qr = await doc.embedPng(await certificateQrPng(certificate.qrText));
 
   const page = doc.addPage(PageSizes.A4);
@@ -126,29 +96,12 @@ export async function renderCertificatePdf(certificate: CertificatePdfData): Pro
   return doc.save({ useObjectStreams: false });
 }
 
-async function embedFonts(doc: PDFDocument): Promise<CertificateFonts> {
-  // Read once per process; a failed read is not cached, so a restored file is picked up.
-  fontBytes ??= Promise.all(FONT_FILES.map(fontFile)).catch((error: unknown) => {
-    fontBytes = undefined;
-    throw error;
-  });
-  doc.registerFontkit(fontkit);
-  // Subsets carry only the glyphs drawn: about 50 KB a certificate instead of 1.5 MB of fonts.
-  const [latin, latinBold, devanagari, devanagariBold] = await Promise.all((await fontBytes).map((bytes) => doc.embedFont(bytes, { subset: true })));
-  return {
-    regular: { latin: latin!, devanagari: devanagari! },
-    bold: { latin: latinBold!, devanagari: devanagariBold! },
-    latinCovers: new Set(latin!.getCharacterSet()),
-    devanagariCovers: new Set(devanagari!.getCharacterSet()),
-  };
-}
-
 /** The PNG drawn on the certificate; exported so tests can scan exactly what is embedded. */
 export function certificateQrPng(qrText: string): Promise<Buffer> {
   return qrPng(qrText, { mode: 'alphanumeric' });
 }
 
-function drawHeader(page: PDFPage, fonts: CertificateFonts, certificate: CertificatePdfData): number {
+function drawHeader(page: PDFPage, fonts: PdfFonts, certificate: CertificatePdfData): number {
   const bandHeight = 44;
   const top = PAGE_HEIGHT - MARGIN;
   page.drawRectangle({ x: MARGIN, y: top - bandHeight, width: CONTENT_WIDTH, height: bandHeight, color: ACCENT });
@@ -169,11 +122,9 @@ interface Row {
   note?: string;
 }
 
-function beneficiaryRows(certificate: CertificatePdfData, fonts: CertificateFonts): Row[] {
-  const name = printable(certificate.name, fonts);
-  const nameRow: Row = name.lossy
-    ? { label: 'Beneficiary Name / लाभार्थी का नाम', value: /[\p{L}\p{N}]/u.test(name.text) ? name.text : NAME_NOT_PRINTABLE, note: NAME_NOTE }
-    : { label: 'Beneficiary Name / लाभार्थी का नाम', value: name.text };
+function beneficiaryRows(certificate: CertificatePdfData, fonts: PdfFonts): Row[] {
+  const name = printableName(certificate.name, fonts, NAME_NOT_PRINTABLE);
+  const nameRow: Row = { label: 'Beneficiary Name / लाभार्थी का नाम', value: name.text, ...(name.lossy ? { note: NAME_NOTE } : {}) };
   const gender = GENDERS[certificate.gender.trim().toLowerCase()] ?? certificate.gender;
   return [
     nameRow,
@@ -184,7 +135,7 @@ function beneficiaryRows(certificate: CertificatePdfData, fonts: CertificateFont
   ];
 }
 
-function drawTable(page: PDFPage, fonts: CertificateFonts, heading: string, rows: Row[], top: number): number {
+function drawTable(page: PDFPage, fonts: PdfFonts, heading: string, rows: Row[], top: number): number {
   drawText(page, fonts, heading, MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
   let y = top - 20;
   const labelWidth = 215;
@@ -214,7 +165,7 @@ const DOSE_COLUMNS = [
   { en: 'Vaccinated at', hi: 'टीकाकरण केंद्र', width: CONTENT_WIDTH - 290 },
 ];
 
-function drawDoses(page: PDFPage, fonts: CertificateFonts, doses: CertificateDose[], top: number): number {
+function drawDoses(page: PDFPage, fonts: PdfFonts, doses: CertificateDose[], top: number): number {
   drawText(page, fonts, 'Vaccination Details / टीकाकरण का विवरण', MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
   let y = top - 20;
   const headerHeight = 2 * LINE_HEIGHT + 2 * CELL_PAD;
@@ -248,7 +199,7 @@ function drawDoses(page: PDFPage, fonts: CertificateFonts, doses: CertificateDos
  * The QR code follows the tables, as large as the room left allows: `QR_SIZE` for up to three doses,
  * never under `MIN_QR_SIZE`. The dose and line limits above keep even a full table over that floor.
  */
-function drawQr(page: PDFPage, fonts: CertificateFonts, qr: PDFImage, certificate: CertificatePdfData, top: number): void {
+function drawQr(page: PDFPage, fonts: PdfFonts, qr: PDFImage, certificate: CertificatePdfData, top: number): void {
   const size = Math.min(QR_SIZE, top - FOOTER_TOP - 12);
   if (size < MIN_QR_SIZE) throw new RangeError('certificate content leaves no room for a scannable QR code');
   const y = top - size;
@@ -268,77 +219,12 @@ function drawQr(page: PDFPage, fonts: CertificateFonts, qr: PDFImage, certificat
   drawText(page, fonts, formatIndianDate(certificate.issuedAt), textX, line - 14, { size: 10, bold: true });
 }
 
-function drawFooter(page: PDFPage, fonts: CertificateFonts): void {
+function drawFooter(page: PDFPage, fonts: PdfFonts): void {
   page.drawLine({ start: { x: MARGIN, y: FOOTER_TOP }, end: { x: MARGIN + CONTENT_WIDTH, y: FOOTER_TOP }, thickness: 0.75, color: RULE });
   drawText(page, fonts, VERIFY_EN, MARGIN, FOOTER_TOP - 15, { size: 9.5, color: INK });
   drawText(page, fonts, VERIFY_HI, MARGIN, FOOTER_TOP - 30, { size: 9.5, color: INK });
   const brand = 'Issued by Teeka';
   drawText(page, fonts, brand, MARGIN + CONTENT_WIDTH - textWidth(fonts, brand, { size: 8.5 }), FOOTER_TOP - 15, { size: 8.5, color: MUTED });
-}
-
-/** Draws mixed-script text run by run, each run in the font that covers it. Call inside `withIndicShaping`. */
-function drawText(page: PDFPage, fonts: CertificateFonts, text: string, x: number, y: number, style: TextStyle): void {
-  for (const run of scriptRuns(fonts, text, style)) {
-    page.drawText(run.text, { x, y, size: style.size, font: run.font, color: style.color ?? INK });
-    x += run.font.widthOfTextAtSize(run.text, style.size);
-  }
-}
-
-function textWidth(fonts: CertificateFonts, text: string, style: TextStyle): number {
-  return scriptRuns(fonts, text, style).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, style.size), 0);
-}
-
-const isDevanagari = (cp: number) => (cp >= 0x0900 && cp <= 0x097f) || (cp >= 0xa8e0 && cp <= 0xa8ff) || (cp >= 0x1cd0 && cp <= 0x1cff);
-const isLetter = (ch: string) => /[\p{L}\p{M}]/u.test(ch);
-
-/**
- * Splits text into runs per font. Devanagari goes to the Devanagari font; spaces, digits, joiners and
- * punctuation stay in the run they follow when that font has them, so a Devanagari phrase stays one
- * run and is shaped as a whole; everything else goes to Noto Sans. Expects `printable` text.
- */
-function scriptRuns(fonts: CertificateFonts, text: string, style: TextStyle): { text: string; font: PDFFont }[] {
-  const face = style.bold ? fonts.bold : fonts.regular;
-  const runs: { text: string; font: PDFFont }[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const last = runs.at(-1);
-    const inDevanagariRun = last?.font === face.devanagari;
-    const devanagari = isDevanagari(cp) || (inDevanagariRun && !isLetter(ch) && fonts.devanagariCovers.has(cp));
-    const font = devanagari ? face.devanagari : face.latin;
-    if (last?.font === font) last.text += ch;
-    else runs.push({ text: ch, font });
-  }
-  return runs;
-}
-
-/** Text the fonts can draw: unencodable runs become one `?`, since pdf-lib throws on them otherwise. */
-function printable(text: string, fonts: CertificateFonts): { text: string; lossy: boolean } {
-  let lossy = false;
-  let out = '';
-  const cleaned = text.normalize('NFC').replace(/[\s\p{Cc}]+/gu, ' ').trim();
-  for (const ch of cleaned) {
-    const cp = ch.codePointAt(0) ?? -1;
-    if (fonts.latinCovers.has(cp) || fonts.devanagariCovers.has(cp)) out += ch;
-    else {
-      lossy = true;
-      if (!out.endsWith('?')) out += '?';
-    }
-  }
-  return { text: out, lossy };
-}
-
-/**
- * Masks again at print time: the caller promises a masked value, but paper cannot be recalled, so a
- * full Aadhaar number passed by mistake still leaves with only its last four digits showing.
- */
-function maskForPrint(id: string): string {
-  let digitsToHide = (id.match(/\d/g)?.length ?? 0) - 4;
-  return id.replace(/\d/g, (digit) => (digitsToHide-- > 0 ? 'X' : digit));
-}
-
-/** "41371803146720" → "4137 1803 1467 20": easier to read out, and no 12-digit run for a DLP scanner to mistake for Aadhaar. */
-function groupDigits(id: string): string {
-  return id.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /** DD-MM-YYYY in IST. India has one zone and no daylight saving, so a fixed +05:30 is exact. */
@@ -347,76 +233,3 @@ function formatIndianDate(at: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(ist.getUTCDate())}-${two(ist.getUTCMonth() + 1)}-${ist.getUTCFullYear()}`;
 }
-
-function clampLines(lines: string[], max: number): string[] {
-  if (lines.length <= max) return lines;
-  return [...lines.slice(0, max - 1), `${lines[max - 1] ?? ''}...`];
-}
-
-/** Greedy word wrap; a word wider than the line (a long id) is broken between grapheme clusters. */
-function wrap(fonts: CertificateFonts, text: string, style: TextStyle, width: number): string[] {
-  const fits = (candidate: string) => textWidth(fonts, candidate, style) <= width;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = '';
-    for (const { segment } of graphemes.segment(word)) {
-      if (line && !fits(line + segment)) {
-        lines.push(line);
-        line = '';
-      }
-      line += segment;
-    }
-  }
-  if (line || lines.length === 0) lines.push(line);
-  return lines;
-}
-
-const graphemes = new Intl.Segmenter('hi', { granularity: 'grapheme' });
-
-/**
- * @pdf-lib/fontkit 1.1.1 ships its Indic shaper's syllable matcher as a Babel-compiled generator that
- * calls a global `regeneratorRuntime` it never imports, so measuring or drawing any Devanagari text
- * throws "regeneratorRuntime is not defined" (Hopding/pdf-lib#785, #1419; unfixed upstream). That one
- * generator is the bundle's only use, and it needs only `mark`, `wrap` and `context.stop()`. We lend
- * this shim for the synchronous drawing pass alone and take it back after, so no other code sees a
- * partial regenerator runtime; a real one, if some other package installed it, is left alone.
- */
-function withIndicShaping<T>(draw: () => T): T {
-  const scope = globalThis as { regeneratorRuntime?: unknown };
-  if (scope.regeneratorRuntime !== undefined) return draw();
-  scope.regeneratorRuntime = regeneratorShim;
-  try {
-    return draw();
-  } finally {
-    delete scope.regeneratorRuntime;
-  }
-}
-
-interface GeneratorContext {
-  prev: number;
-  next: number;
-  done: boolean;
-  stop(): undefined;
-}
-
-const regeneratorShim = {
-  mark: <F>(generatorFunction: F): F => generatorFunction,
-  wrap(step: (context: GeneratorContext) => unknown): IterableIterator<unknown> {
-    const context: GeneratorContext = { prev: 0, next: 0, done: false, stop() { this.done = true; return undefined; } };
-    return {
-      [Symbol.iterator]() { return this; },
-      next() {
-        if (context.done) return { done: true, value: undefined };
-        const value = step(context);
-        return context.done ? { done: true, value: undefined } : { done: false, value };
-      },
-    };
-  },
-};
