@@ -19,10 +19,14 @@ import { cowinCitizenRoutes } from './api/cowin-v2/citizen-routes.js';
 import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
 import type { Config } from './config.js';
 import { citizenRightsRoutes } from './modules/beneficiaries/routes.js';
+import { correctionReviewRoutes } from './modules/beneficiaries/correction-review-routes.js';
 import { staffCsrfOptions } from './modules/staff/csrf.js';
 import { authenticateStaff, needsStaffCsrfToken, requireStaffRoleDeclarations } from './modules/staff/request-staff.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { centreRoutes } from './modules/vaccination/routes.js';
+import { planningRoutes } from './modules/planning/routes.js';
+import { walkInRoutes } from './modules/vaccination/walk-in-routes.js';
+import { aefiRoutes } from './modules/vaccination/aefi-routes.js';
 import { verificationRoutes, wellKnownRoutes } from './modules/certificates/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
@@ -77,7 +81,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // The public API is read by other origins' scripts (Co-WIN clients ran in browsers too).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(underPressure, { maxEventLoopDelay: config.maxEventLoopDelayMs, retryAfter: 5, exposeStatusRoute: false });
   await app.register(rateLimit, { global: false, redis: deps.redis, nameSpace: 'teeka-rate:' });
   // Staff sessions live in a cookie, so staff requests need CSRF tokens (decision 0007); citizens use bearer tokens.
   await app.register(cookie);
@@ -127,6 +131,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await api.register(wellKnownRoutes, { services });
     await api.register(staffRoutes, { prefix: '/api/staff', services, config });
     await api.register(centreRoutes, { prefix: '/api/staff/centre', services });
+    await api.register(planningRoutes, { prefix: '/api/staff/planning', services });
+    await api.register(walkInRoutes, { prefix: '/api/staff/centre/walk-ins', services });
+    await api.register(aefiRoutes, { prefix: '/api/staff/aefi', services });
+    await api.register(correctionReviewRoutes, { prefix: '/api/staff/corrections', services });
   });
 
   if (webAppBuilt) {

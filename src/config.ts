@@ -30,6 +30,8 @@ export interface Config {
   staffLoginsPerIpPerHour: number;
   /** Where citizens and verifiers reach Teeka; SMART Health Cards name it as their issuer. */
   publicUrl: string;
+  /** Event-loop delay past which requests are shed with 503 and Retry-After; 0 turns shedding off. */
+  maxEventLoopDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchesPerAccountPerDay: readInteger(env, 'TEEKA_SEARCHES_PER_DAY', 1000, 1, 1_000_000),
     otpRequestsPerIpPerHour: readInteger(env, 'TEEKA_OTP_PER_IP_PER_HOUR', 60, 1, 1_000_000),
     staffLoginsPerIpPerHour: readInteger(env, 'TEEKA_STAFF_LOGINS_PER_IP_PER_HOUR', 300, 1, 1_000_000),
+    maxEventLoopDelayMs: readInteger(env, 'TEEKA_MAX_EVENT_LOOP_DELAY_MS', 2000, 0, 60_000),
     publicUrl: (env.TEEKA_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
   };
   if (config.env === 'production' && !config.databaseUrl) {

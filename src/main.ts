@@ -8,6 +8,7 @@ import { openDatabase } from './core/db.js';
 import { openRuntime, startServer } from './runtime.js';
 import { AppError } from './core/errors.js';
 import { staffRoles } from './modules/access/schema.js';
+import { seedDemoCitizens } from './modules/demo/seed-citizens.js';
 import { formatScope } from './modules/staff/scope.js';
 
 const program = new Command()
@@ -61,7 +62,7 @@ program
 
 program
   .command('seed')
-  .description('Load demo data (real states and districts, demo centres, sessions from today for 14 days). Development only; safe to run again.')
+  .description('Load demo data (real states and districts, demo centres, sessions from today for 14 days, demo staff, and demo citizens with doses and certificates). Development only; safe to run again.')
   .action(async () => {
     const settings = config();
     if (settings.env === 'production') throw new ConfigError('Demo data is for development only (TEEKA_ENV=production).');
@@ -76,6 +77,11 @@ program
       process.stdout.write(demoStaff
         ? `Demo staff: ${demoStaff.staff.length} accounts (one per role); usernames, passwords and TOTP secrets are in ${demoStaff.file}.\n`
         : 'Demo staff: already present.\n');
+      if (demoStaff) {
+        const citizens = await seedDemoCitizens({ services: runtime.services, servicesAt: runtime.servicesAt, staff: demoStaff.accounts, dataDir: settings.dataDir });
+        const people = citizens.credentials.accounts.reduce((n, a) => n + a.members.length, 0);
+        process.stdout.write(`Demo citizens: ${citizens.credentials.accounts.length} accounts, ${people} people with doses and certificates; their mobiles and today's appointment are in ${citizens.file}.\n`);
+      }
     } finally {
       await runtime.close();
     }

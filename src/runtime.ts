@@ -6,12 +6,15 @@ import { openDatabase, type DatabaseHandle } from './core/db.js';
 import { loadKeyring } from './core/crypto/keyring.js';
 import { migrate } from './core/migrate.js';
 import { createSmsGateway } from './core/sms/create-gateway.js';
+import { seedDemoCitizens, type ServicesAt } from './modules/demo/seed-citizens.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
   database: DatabaseHandle;
   services: Services;
   clock: Clock;
+  /** The same services at another time (the demo citizens' past); they share the database and the keys. */
+  servicesAt: ServicesAt;
   close(): Promise<void>;
 }
 
@@ -27,10 +30,11 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     await database.close();
     throw error;
   }
-  const services = createServices({
-    db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount,
-  });
-  return { database, services, clock, close: () => database.close() };
+  const settings = { db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount };
+  const services = createServices(settings);
+  await services.vaccines.load();
+  const servicesAt: ServicesAt = (at, messages) => createServices({ ...settings, clock: at, sms: messages });
+  return { database, services, clock, servicesAt, close: () => database.close() };
 }
 
 function smsGatewayFor(config: Config, clock: Clock) {
@@ -53,7 +57,11 @@ export async function startServer(config: Config, runtime: Runtime, options: { l
   if (config.env === 'development') {
     await services.demo.seed((p) => process.stderr.write(`seeding ${p.step}: ${p.done}/${p.total}\n`));
     const demoStaff = await services.staff.seedDemoStaff(config.dataDir);
-    if (demoStaff) process.stderr.write(`seeded demo staff, one per role: credentials in ${demoStaff.file}\n`);
+    if (demoStaff) {
+      process.stderr.write(`seeded demo staff, one per role: credentials in ${demoStaff.file}\n`);
+      const citizens = await seedDemoCitizens({ services, servicesAt: runtime.servicesAt, staff: demoStaff.accounts, dataDir: config.dataDir });
+      process.stderr.write(`seeded demo citizens with doses and certificates: their mobiles are in ${citizens.file}\n`);
+    }
   }
   await services.geography.load();
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
@@ -63,6 +71,7 @@ export async function startServer(config: Config, runtime: Runtime, options: { l
     ? setInterval(() => void services.demo.ensureSessions().catch((error) => app.log.error({ err: error }, 'demo top-up failed')), 60 * 60 * 1000)
     : undefined;
   topUp?.unref();
+  const stopCatalogueRefresh = services.vaccines.refreshEvery(60 * 1000, (error) => app.log.error({ err: error }, 'vaccine catalogue refresh failed'));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -70,6 +79,7 @@ export async function startServer(config: Config, runtime: Runtime, options: { l
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async close() {
       if (topUp) clearInterval(topUp);
+      stopCatalogueRefresh();
       await app.close();
       redis?.disconnect();
     },

@@ -8,10 +8,14 @@ import { AvailabilityService } from './modules/appointments/availability.js';
 import { BookingService, isBookedAt } from './modules/appointments/booking.js';
 import { BeneficiaryService, ownerOfSubject } from './modules/beneficiaries/service.js';
 import { CorrectionService } from './modules/beneficiaries/corrections.js';
+import { CorrectionReviewService } from './modules/beneficiaries/correction-review.js';
+import { CORRECTION_REVIEWS_PER_DAY, centreOfLatestVisit, reviewLookup } from './modules/beneficiaries/correction-review-jurisdiction.js';
 import { DemoDataService } from './modules/demo/service.js';
 import { FacilityService } from './modules/facilities/service.js';
 import { GeographyService } from './modules/geography/service.js';
 import { IdentityService } from './modules/identity/service.js';
+import { VaccineCatalogue } from './modules/planning/catalogue.js';
+import { PlanningService } from './modules/planning/service.js';
 import { StaffService } from './modules/staff/service.js';
 import { CertificateService } from './modules/certificates/service.js';
 import { CertificateSigner } from './modules/certificates/signer.js';
@@ -21,6 +25,11 @@ import { EncounterService } from './modules/vaccination/encounter.js';
 import { DoseRecordingService } from './modules/vaccination/record-dose.js';
 import { StockService } from './modules/vaccination/stock.js';
 import { VaccinationService } from './modules/vaccination/service.js';
+import { WalkInBookingService } from './modules/appointments/walk-in-booking.js';
+import { WalkInService } from './modules/vaccination/walk-in.js';
+import { CentreOtpRequests } from './modules/vaccination/walk-in-otp.js';
+import { AefiService } from './modules/vaccination/aefi.js';
+import { AefiIdentificationService } from './modules/vaccination/aefi-identification.js';
 
 /** Every module's service, wired once; routes and the CLI reach modules only through these. */
 export interface Services {
@@ -38,6 +47,7 @@ export interface Services {
   vaccination: VaccinationService;
   booking: BookingService;
   corrections: CorrectionService;
+  correctionReview: CorrectionReviewService;
   staff: StaffService;
   certificates: CertificateService;
   certificateSigner: CertificateSigner;
@@ -46,6 +56,14 @@ export interface Services {
   centreDay: CentreDayService;
   encounters: EncounterService;
   doses: DoseRecordingService;
+  walkInBooking: WalkInBookingService;
+  centreOtps: CentreOtpRequests;
+  walkIns: WalkInService;
+  aefi: AefiService;
+  aefiIdentification: AefiIdentificationService;
+  /** The vaccine catalogue; `load()` before use (openRuntime and the test app do). */
+  vaccines: VaccineCatalogue;
+  planning: PlanningService;
 }
 
 export interface ServiceSettings {
@@ -60,24 +78,38 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const cipher = new FieldCipher(keyring);
   const geography = new GeographyService(db);
   const facilities = new FacilityService(db);
-  const availability = new AvailabilityService(db, facilities);
+  const access = new AccessService(
+    db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography) },
+    { 'correction-review': CORRECTION_REVIEWS_PER_DAY },
+  );
+  const vaccines = new VaccineCatalogue({ db, clock, access });
+  const availability = new AvailabilityService(db, facilities, vaccines);
   const demo = new DemoDataService({ db, clock, geography, facilities, availability });
-  const access = new AccessService(db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt });
   const beneficiaries = new BeneficiaryService({ db, clock, cipher, access, maxMembersPerAccount: maxBeneficiariesPerAccount });
   const identity = new IdentityService({ db, clock, cipher, sms, access });
   const vaccination = new VaccinationService(db);
-  const booking = new BookingService({ db, clock, cipher, access, beneficiaries, vaccination, facilities, identity, sms });
-  const corrections = new CorrectionService({ db, clock, cipher, access, beneficiaries });
-  const staff = new StaffService({ db, clock, cipher, access, geography, facilities });
+  const booking = new BookingService({ db, clock, cipher, access, beneficiaries, vaccination, facilities, identity, sms, vaccines });
   const certificates = new CertificateService({ db, clock });
+  const corrections = new CorrectionService({
+    db, clock, cipher, access, beneficiaries, jurisdictionOf: (member) => centreOfLatestVisit({ booking, availability, certificates, facilities }, member),
+  });
+  const staff = new StaffService({ db, clock, cipher, access, geography, facilities });
   const certificateSigner = new CertificateSigner(keyring.signingKeys);
   const certificateVerifier = new CertificateVerifier({ db, clock, signer: certificateSigner });
-  const stock = new StockService({ db, clock, access, facilities, geography });
+  const stock = new StockService({ db, clock, access, facilities, geography, vaccines });
   const centreDay = new CentreDayService({ clock, access, booking, beneficiaries });
   const encounters = new EncounterService({ db, clock, cipher, sms, access, booking, identity });
-  const doses = new DoseRecordingService({ db, clock, access, booking, beneficiaries, vaccination, certificates });
+  const doses = new DoseRecordingService({ db, clock, access, booking, beneficiaries, vaccination, certificates, vaccines });
+  const planning = new PlanningService({ db, clock, access, geography, catalogue: vaccines });
+  const correctionReview = new CorrectionReviewService({ db, clock, cipher, sms, access, identity, beneficiaries, certificates, geography, facilities });
+  const walkInBooking = new WalkInBookingService({ db, clock, cipher, access });
+  const centreOtps = new CentreOtpRequests({ db, clock, cipher, identity });
+  const walkIns = new WalkInService({ db, clock, sms, access, identity, beneficiaries, facilities, walkInBooking, otps: centreOtps });
+  const aefi = new AefiService({ db, clock, cipher, access, booking, beneficiaries, certificates, facilities, geography });
+  const aefiIdentification = new AefiIdentificationService({ db, access, identity, beneficiaries, certificates, facilities, otps: centreOtps });
   return {
     db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking,
-    corrections, staff, certificates, certificateSigner, certificateVerifier, stock, centreDay, encounters, doses,
+    corrections, correctionReview, staff, certificates, certificateSigner, certificateVerifier, stock, centreDay, encounters, doses,
+    walkInBooking, centreOtps, walkIns, aefi, aefiIdentification, vaccines, planning,
   };
 }

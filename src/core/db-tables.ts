@@ -35,6 +35,8 @@ export interface FacilityTable {
   closes_at: string;
   fee_type: 'Free' | 'Paid';
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Null on centres loaded in bulk without it (migration 0006). */
+  ownership: 'Govt' | 'Private' | null;
 }
 
 export interface FacilityVaccineFeeTable {
@@ -79,6 +81,8 @@ export interface OtpTransactionTable {
   expires_at: Date;
   failed_attempts: Generated<number>;
   consumed_at: Date | null;
+  /** Only 'login' OTPs log in; the others are read out to staff at a centre (migration 0007). */
+  purpose: Generated<'login' | 'walk_in' | 'aefi'>;
 }
 
 export interface AuthSessionTable {
@@ -151,6 +155,12 @@ export interface CorrectionRequestTable {
   reason: string;
   status: Generated<'open' | 'accepted' | 'rejected'>;
   created_at: Date;
+  /** Where the request is reviewed (migration 0008): both null sends it to national admins. */
+  facility_id: number | null;
+  district_id: number | null;
+  reviewed_by: Generated<string | null>;
+  reviewed_at: Generated<Date | null>;
+  rejection_reason_enc: Generated<string | null>;
 }
 
 export interface StaffAccountTable {
@@ -237,6 +247,72 @@ export interface CertificateTable {
   revocation_reason: string | null;
 }
 
+/** The vaccine catalogue (migration 0006), edited by the national administrator. */
+export interface VaccineTable {
+  name: string;
+  manufacturer: string;
+  doses_in_series: number;
+  dose2_after_days: number;
+  precaution_after_days: number;
+  private_price_cap: number;
+  eu_vp: string;
+  eu_mp: string;
+  eu_ma: string;
+  cvx_code: string | null;
+  /** JSON text in, parsed array out. */
+  age_groups: ColumnType<{ min_age: number; max_age: number | null; allow_all_age: boolean }[], string, string>;
+  updated_at: Date;
+}
+
+/** A code staff asked to be texted to a person at their centre (migration 0007, decision 0010). */
+export interface CentreOtpRequestTable {
+  id: string;
+  token_mac: string;
+  purpose: 'walk_in' | 'aefi';
+  otp_transaction_id: string;
+  staff_id: string;
+  facility_id: number;
+  beneficiary_id: string | null;
+  created_at: Date;
+  closed_at: Date | null;
+}
+
+type AefiSeverity = 'minor' | 'serious' | 'severe';
+type AefiOutcome = 'recovering' | 'recovered' | 'recovered_with_sequelae' | 'hospitalised' | 'died' | 'unknown';
+
+/** An adverse event following immunisation (migration 0007); only current_* change after insert. */
+export interface AefiReportTable {
+  id: string;
+  beneficiary_id: string;
+  dose_record_id: string;
+  facility_id: number;
+  district_id: number;
+  age: number;
+  gender_id: number;
+  severity: AefiSeverity;
+  onset_at: Date;
+  symptoms: string[];
+  outcome: AefiOutcome;
+  notes_enc: string | null;
+  reported_by: string;
+  reported_at: Date;
+  current_severity: AefiSeverity;
+  current_outcome: AefiOutcome;
+  updated_at: Date;
+}
+
+/** Append-only history of an AEFI case. */
+export interface AefiFollowUpTable {
+  id: string;
+  report_id: string;
+  seq: number;
+  severity: AefiSeverity;
+  outcome: AefiOutcome;
+  notes_enc: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface Database {
   state: StateTable;
   district: DistrictTable;
@@ -259,4 +335,8 @@ export interface Database {
   encounter_grant: EncounterGrantTable;
   encounter_attempt: EncounterAttemptTable;
   certificate: CertificateTable;
+  vaccine: VaccineTable;
+  centre_otp_request: CentreOtpRequestTable;
+  aefi_report: AefiReportTable;
+  aefi_follow_up: AefiFollowUpTable;
 }

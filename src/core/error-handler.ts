@@ -30,6 +30,11 @@ export function installErrorHandler(app: FastifyInstance, options: { webApp: boo
       return reply.code(400).send({ errorCode: 'INVALID_INPUT', error: `${field}: ${issue?.message ?? 'is not valid'}` });
     }
     const status = error.statusCode ?? 500;
+    if (status === 503) {
+      // Load shedding (@fastify/under-pressure): the client should come back, not report a fault.
+      reply.header('retry-after', String(reply.getHeader('retry-after') ?? 5));
+      return reply.code(503).send({ errorCode: 'SERVER_BUSY', error: 'Teeka is very busy right now. Please try again in a few seconds.' });
+    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, body too large, unsupported media type): safe to say.
       return reply.code(status).send({ errorCode: error.code ?? 'BAD_REQUEST', error: error.message });

@@ -5,6 +5,7 @@ import { seedInstant } from '../support/database.js';
 import { openSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, latestOtp, loginAs } from '../support/citizen.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { signedInStaff } from './staff/sign-in.js';
 
 /**
  * DESIGN.md §1 and §5: a database dump reveals no mobile, ID number or name, and no log line
@@ -15,11 +16,16 @@ const AADHAAR = aadhaarFor(777);
 const PAN = 'BQRPK4821M';
 const NAME = 'Kamala Venkataraman';
 const HINDI_NAME = 'सुनीता शर्मा';
+// A walk-in registered at a centre by a vaccinator (decision 0010).
+const WALK_IN_MOBILE = '9797012345';
+const WALK_IN_NAME = 'Parvathi Subramaniam';
+const WALK_IN_AADHAAR = aadhaarFor(778);
 
 let t: TestApp;
 const logLines: string[] = [];
 let token: string;
 let otp: string;
+const walkInTokens: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ logLines });
@@ -43,10 +49,28 @@ beforeAll(async () => {
     method: 'POST', url: '/api/citizen/corrections', headers: bearer(token),
     payload: { beneficiary_reference_id: first.json().beneficiary_reference_id, field: 'name', requested_value: `${NAME} Iyer`, reason: 'Surname missing' },
   });
+
+  const centre = await openSession(t.database.db, todayInIndia(seedInstant()), 5);
+  await sql`UPDATE vaccination_session SET walk_in_capacity = 5 WHERE id = ${centre.id}`.execute(t.database.db);
+  const { browser } = await signedInStaff(t, 'vaccinator', `facility:${centre.facilityId}`);
+  const walkIn = async (person: object) => {
+    const sent = await browser.post('/api/staff/centre/walk-ins/otp', { mobile: `+91 ${WALK_IN_MOBILE}` });
+    walkInTokens.push(sent.json().walk_in_token);
+    const code = { walk_in_token: walkInTokens.at(-1), otp: latestOtp(t.outbox, WALK_IN_MOBILE), session_id: centre.id, birth_year: 1975, gender_id: 2, photo_id_type: 1 };
+    // A refused try first (a digit in the name): its input must not surface either.
+    await browser.post('/api/staff/centre/walk-ins', { ...code, ...person, name: `${WALK_IN_NAME} 2` });
+    return browser.post('/api/staff/centre/walk-ins', { ...code, ...person });
+  };
+  expect((await walkIn({ name: WALK_IN_NAME, photo_id_number: WALK_IN_AADHAAR })).statusCode).toBe(201);
+  t.clock.advance(61_000);
+  // Someone else's registered ID number, refused at the centre.
+  expect((await walkIn({ name: WALK_IN_NAME, photo_id_number: AADHAAR })).statusCode).toBe(409);
 });
 afterAll(() => t.close());
 
-const secrets = () => [MOBILE, AADHAAR, PAN, NAME, HINDI_NAME, 'Venkataraman', otp, token, token.split('.')[2]!];
+const secrets = () => [
+  MOBILE, AADHAAR, PAN, NAME, HINDI_NAME, 'Venkataraman', otp, token, token.split('.')[2]!, WALK_IN_MOBILE, WALK_IN_NAME, 'Subramaniam', WALK_IN_AADHAAR, ...walkInTokens,
+];
 
 describe('a database dump', () => {
   it('contains no mobile, ID number or name in any table', async () => {
@@ -56,7 +80,7 @@ describe('a database dump', () => {
     for (const { table_name } of tables.rows) {
       const rows = await sql.raw(`SELECT * FROM ${table_name}`).execute(t.database.db);
       const dump = JSON.stringify(rows.rows);
-      for (const secret of [MOBILE, AADHAAR, PAN, NAME, HINDI_NAME, 'Venkataraman', `${NAME} Iyer`]) {
+      for (const secret of [MOBILE, AADHAAR, PAN, NAME, HINDI_NAME, 'Venkataraman', `${NAME} Iyer`, WALK_IN_MOBILE, WALK_IN_NAME, 'Subramaniam', WALK_IN_AADHAAR, ...walkInTokens]) {
         expect(dump.includes(secret), `${table_name} contains "${secret}"`).toBe(false);
       }
     }

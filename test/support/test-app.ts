@@ -34,11 +34,14 @@ export async function createTestApp(options: {
   const database = options.database ?? (await seededDatabase());
   const clock = fixedClock(seedInstant());
   // Limits that would trip over the many logins of one test file are raised; tests of a limit set it back.
+  // Load shedding is off: parallel test files on two cores stall the event loop for seconds at times.
   const config = {
-    ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, staffLoginsPerIpPerHour: 100_000, ...options.config,
+    ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, staffLoginsPerIpPerHour: 100_000,
+    maxEventLoopDelayMs: 0, ...options.config,
   };
   const services = testServices(database.db, clock, config);
   await services.geography.load();
+  await services.vaccines.load();
   const logLines = options.logLines;
   const app = await buildApp({
     config: logLines ? { ...config, logLevel: 'debug' } : config,

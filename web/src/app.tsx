@@ -15,6 +15,8 @@ const MyDataPage = lazyPage(() => import('./citizen/my-data/my-data-page.js'), '
 const CorrectionPage = lazyPage(() => import('./citizen/correction/correction-page.js'), 'CorrectionPage');
 // Public, but lazy too: its QR decoder (jsQR) is bigger than the search page's own code.
 const VerifyPage = lazyPage(() => import('./verify/verify-page.js'), 'VerifyPage');
+// The staff console, with its own routes under /staff (staff/staff-routes.tsx says how to add a section).
+const StaffConsole = lazyPage(() => import('./staff/staff-routes.js'), 'StaffConsole');
 
 const citizen = (page: ReactNode) => <RequireLogin><PageLoader>{page}</PageLoader></RequireLogin>;
 
@@ -32,6 +34,7 @@ export function App() {
           <Route path="/book/:referenceId" element={citizen(<BookPage />)} />
           <Route path="/my-data" element={citizen(<MyDataPage />)} />
           <Route path="/verify" element={<PageLoader><VerifyPage /></PageLoader>} />
+          <Route path="/staff/*" element={<PageLoader><StaffConsole /></PageLoader>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

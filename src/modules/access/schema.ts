@@ -20,7 +20,8 @@ export type Subject =
   | { kind: 'account'; id: string };
 
 /** Why personal data is read; every access event names one. */
-export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export' | 'correction' | 'vaccination-roster' | 'vaccinate' | 'certificate' | 'notification';
+export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export' | 'correction' | 'vaccination-roster' | 'vaccinate' | 'certificate' | 'notification'
+  | 'correction-review' | 'aefi';
 
 export type PersonalField = 'name' | 'mobile' | 'photo_id' | 'birth_year' | 'gender' | 'security_code';
 

@@ -1,10 +1,10 @@
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { GENESIS_HASH, hashAuditEvent } from './hash-chain.js';
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInIndia, type IsoDate } from '../../core/calendar-date.js';
-import type { AccessRequest, Actor, AuditEvent, AuditEventInput, PersonalField, Subject, Ticket } from './schema.js';
+import type { AccessRequest, Actor, AuditEvent, AuditEventInput, PersonalField, Purpose, Subject, Ticket } from './schema.js';
 import { actorId } from './schema.js';
 import * as store from './store.js';
 
@@ -14,10 +14,17 @@ export type OwnerLookup = (db: Db, subject: Subject) => Promise<string | undefin
 /** Whether a member has a live appointment at a centre on a day: the vaccinator's roster. */
 export type RosterLookup = (db: Db, facilityId: number, beneficiaryId: string, date: IsoDate) => Promise<boolean>;
 
+/** Whether an open correction request about this person, for these fields, is in this reviewer's jurisdiction (decision 0011). */
+export type ReviewLookup = (db: Db, staff: Actor & { kind: 'staff' }, beneficiaryId: string, fields: readonly PersonalField[]) => Promise<boolean>;
+
 export interface AccessLookups {
   ownerOf: OwnerLookup;
   isOnRoster: RosterLookup;
+  isReviewing: ReviewLookup;
 }
+
+/** Per purpose, how many distinct people one staff member may read in a day (India time): DESIGN.md §1.4. */
+export type AccessBudgets = Partial<Record<Purpose, number>>;
 
 /** What a vaccinator's roster may show of a booked person: never the ID number or mobile. */
 const rosterFields: readonly PersonalField[] = ['name', 'birth_year', 'gender'];
@@ -30,6 +37,12 @@ const alwaysRecorded = new Set(['export']);
 function endOfDayInIndia(now: Date): Date {
   return new Date(`${addDays(todayInIndia(now), 1)}T00:00:00+05:30`);
 }
+
+const budgetSpent = (limit: number, purpose: Purpose, now: Date) => new AppError(
+  'ACCESS_BUDGET_SPENT', 429,
+  `You have opened the records of ${limit} people for ${purpose} today, the daily limit. It starts again at midnight (India time); if the work cannot wait, ask a national admin.`,
+  undefined, Math.ceil((endOfDayInIndia(now).getTime() - now.getTime()) / 1000),
+);
 
 export interface ChainVerification {
   ok: boolean;
@@ -49,11 +62,14 @@ export class AccessService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly lookups: AccessLookups,
+    private readonly budgets: AccessBudgets = {},
   ) {}
 
   async authorize(actor: Actor, request: AccessRequest, db: Db = this.db): Promise<Ticket> {
     const owner = await this.lookups.ownerOf(db, request.subject);
-    const allowed = owner !== undefined && (await this.grantCovers(db, actor, owner, request));
+    const covered = owner !== undefined && (await this.grantCovers(db, actor, owner, request));
+    const limit = covered ? await this.budgetReached(db, actor, request) : undefined;
+    const allowed = covered && limit === undefined;
     const recorded = !allowed || actor.kind !== 'citizen' || alwaysRecorded.has(request.purpose);
     if (recorded) {
       await this.record({
@@ -64,8 +80,11 @@ export class AccessService {
         fields: request.fields,
         outcome: allowed ? 'allowed' : 'denied',
         ip: actor.kind === 'citizen' ? actor.ip : undefined,
+        ...(limit === undefined ? {} : { detail: { reason: 'budget', limit } }),
       }, db);
     }
+    // The grant covered this person, so saying "limit reached" confirms nothing the caller could not see.
+    if (limit !== undefined) throw budgetSpent(limit, request.purpose, this.clock.now());
     // "Not yours" and "not there" look the same, so no answer confirms that a record exists.
     if (!allowed) throw notFound('record');
     return { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
@@ -94,13 +113,15 @@ export class AccessService {
   /**
    * The grants that exist: a citizen's own session covers their own account; a vaccinator or
    * facility admin sees the roster fields of people booked at their centre today, and everything
-   * needed to vaccinate once an encounter is open. Nothing else, for anyone.
+   * needed to vaccinate once an encounter is open; a reviewer sees the one field of an open
+   * correction request in their jurisdiction (decision 0011). Nothing else, for anyone.
    */
   private async grantCovers(db: Db, actor: Actor, owner: string, request: AccessRequest): Promise<boolean> {
     if (actor.kind === 'citizen') return owner === actor.accountId;
     // The platform itself may read an account's mobile to text its owner (an OTP the citizen will read out).
     if (actor.kind === 'system') return request.purpose === 'notification' && request.subject.kind === 'account' && request.fields.every((f) => f === 'mobile');
     if (actor.kind !== 'staff' || request.subject.kind !== 'beneficiary') return false;
+    if (request.purpose === 'correction-review') return this.lookups.isReviewing(db, actor, request.subject.id, request.fields);
     if (!centreRoles.has(actor.role) || actor.scope.level !== 'facility') return false;
     const facilityId = actor.scope.facilityId;
     const now = this.clock.now();
@@ -109,7 +130,21 @@ export class AccessService {
         && this.lookups.isOnRoster(db, facilityId, request.subject.id, todayInIndia(now));
     }
     if (request.purpose === 'vaccinate') return store.hasOpenEncounter(db, facilityId, request.subject.id, now);
+    // An adverse-event report about a person needs them at this centre today, as vaccinating does (decision 0010).
+    if (request.purpose === 'aefi') return request.fields.every((f) => f === 'birth_year' || f === 'gender') && store.hasOpenEncounter(db, facilityId, request.subject.id, now);
     return false;
+  }
+
+  /**
+   * The staff member's daily limit for this purpose when reading one more person would pass it;
+   * people already read today do not count again, so reopening a record costs nothing.
+   */
+  private async budgetReached(db: Db, actor: Actor, request: AccessRequest): Promise<number | undefined> {
+    const limit = this.budgets[request.purpose];
+    if (limit === undefined || actor.kind !== 'staff') return undefined;
+    const startOfDay = new Date(`${todayInIndia(this.clock.now())}T00:00:00+05:30`);
+    const read = await store.countSubjectsReadSince(db, actor.staffId, request.purpose, startOfDay, request.subject.id);
+    return read >= limit ? limit : undefined;
   }
 
   /** Appends to the audit chain; inside the caller's transaction when `db` is one. */

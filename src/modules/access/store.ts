@@ -77,3 +77,13 @@ export async function hasOpenEncounter(db: Db, facilityId: number, beneficiaryId
     .limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Distinct people (other than `except`) this actor was granted for `purpose` since `since`: the budget's count. */
+export async function countSubjectsReadSince(db: Db, actorId: string, purpose: string, since: Date, except: string): Promise<number> {
+  const row = await db.selectFrom('audit_event')
+    .select((eb) => eb.fn.count<number>('subject').distinct().as('n'))
+    .where('actor_id', '=', actorId).where('type', '=', 'access.granted').where('purpose', '=', purpose)
+    .where('at', '>=', since).where('subject', '<>', except)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

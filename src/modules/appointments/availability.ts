@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../../core/calendar-date.js';
 import type { Db } from '../../core/db.js';
 import type { Facility } from '../facilities/schema.js';
 import type { FacilityService } from '../facilities/service.js';
-import { vaccineByName } from '../vaccination/vaccines.js';
+import type { VaccineLookup } from '../vaccination/vaccines.js';
 import type { AvailabilityQuery, CentreAvailability, NewSession, SessionAvailability } from './schema.js';
 import * as store from './store.js';
 
@@ -14,6 +14,7 @@ export class AvailabilityService {
   constructor(
     private readonly db: Db,
     private readonly facilities: FacilityService,
+    private readonly vaccines: VaccineLookup,
   ) {}
 
   async inDistrict(districtId: number, query: AvailabilityQuery): Promise<CentreAvailability[]> {
@@ -59,7 +60,7 @@ export class AvailabilityService {
     options: { keepEmpty?: boolean } = {},
   ): Promise<CentreAvailability[]> {
     // An unknown vaccine name matches nothing, as an unknown district does: an empty answer, not an error.
-    const vaccine = query.vaccine === undefined ? undefined : (vaccineByName(query.vaccine)?.name ?? query.vaccine);
+    const vaccine = query.vaccine === undefined ? undefined : (this.vaccines.byName(query.vaccine)?.name ?? query.vaccine);
     const sessions = await store.selectSessions(
       this.db,
       facilities.map((f) => f.id),

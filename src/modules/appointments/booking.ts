@@ -11,6 +11,7 @@ import type { BeneficiaryService, Member } from '../beneficiaries/service.js';
 import type { FacilityService } from '../facilities/service.js';
 import type { IdentityService } from '../identity/service.js';
 import type { VaccinationService } from '../vaccination/service.js';
+import type { VaccineLookup } from '../vaccination/vaccines.js';
 import { appointmentExists, invalidSlot, notEligible, sessionClosed, sessionFull, unknownSession } from './errors.js';
 import { ineligibilityFor, nextDoseOf } from './eligibility.js';
 import * as store from './store.js';
@@ -55,6 +56,7 @@ export class BookingService {
       facilities: FacilityService;
       identity: IdentityService;
       sms: SmsGateway;
+      vaccines: VaccineLookup;
     },
   ) {}
 
@@ -124,7 +126,7 @@ export class BookingService {
       const booked = members.filter((m) => rows.some((r) => r.beneficiary_id === m.id));
       const doses = await this.deps.vaccination.dosesOf(booked.map((m) => m.id), trx);
       for (const member of booked) {
-        const problem = ineligibilityFor(member, doses.get(member.id) ?? [], dose, session);
+        const problem = ineligibilityFor(member, doses.get(member.id) ?? [], dose, session, this.deps.vaccines);
         if (problem) throw notEligible(problem, 'session_id');
       }
       await this.releaseRows(trx, rows);
@@ -230,21 +232,25 @@ export class BookingService {
       if (requested !== undefined && requested !== due) throw notEligible(`This member is due dose ${due}, not dose ${requested}.`, 'dose');
       if (common !== undefined && common !== due) throw notEligible('Members booked together must be due the same dose. Book them separately.');
       common = due;
-      const problem = ineligibilityFor(member, doses.get(member.id) ?? [], due, session);
+      const problem = ineligibilityFor(member, doses.get(member.id) ?? [], due, session, this.deps.vaccines);
       if (problem) throw notEligible(problem);
     }
     return common!;
   }
 
   private async releaseRows(trx: Db, rows: store.AppointmentRow[]): Promise<void> {
-    const groups = new Map<string, { sessionId: string; dose: number; count: number }>();
+    const groups = new Map<string, { sessionId: string; dose: number; walkIn: boolean; count: number }>();
     for (const row of rows) {
-      const key = `${row.session_id}:${row.dose}`;
-      const group = groups.get(key) ?? { sessionId: row.session_id, dose: row.dose, count: 0 };
+      const key = `${row.session_id}:${row.dose}:${row.walk_in}`;
+      const group = groups.get(key) ?? { sessionId: row.session_id, dose: row.dose, walkIn: row.walk_in, count: 0 };
       group.count += 1;
       groups.set(key, group);
     }
-    for (const group of groups.values()) await store.releaseSeats(trx, group.sessionId, group.dose, group.count);
+    for (const group of groups.values()) {
+      // A walk-in's place came from the session's walk-in share (decision 0010), and goes back there.
+      if (group.walkIn) await store.releaseWalkIns(trx, group.sessionId, group.count);
+      else await store.releaseSeats(trx, group.sessionId, group.dose, group.count);
+    }
   }
 
   private async cancelRows(actor: Citizen, trx: Db, rows: store.AppointmentRow[]): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Db } from '../../core/db.js';
 import type { AppointmentTable } from '../../core/db-tables.js';
@@ -124,12 +125,12 @@ export async function releaseSeats(trx: Db, sessionId: string, dose: number, cou
   await query.where('id', '=', sessionId).execute();
 }
 
-export async function insertAppointments(trx: Db, rows: AppointmentTable[]): Promise<void> {
+export async function insertAppointments(trx: Db, rows: Insertable<AppointmentTable>[]): Promise<void> {
   await trx.insertInto('appointment').values(rows).execute();
 }
 
-const appointmentColumns = ['id', 'booking_id', 'account_id', 'beneficiary_id', 'session_id', 'dose', 'slot', 'status', 'created_at'] as const;
-export type AppointmentRow = Pick<AppointmentTable, (typeof appointmentColumns)[number]>;
+const appointmentColumns = ['id', 'booking_id', 'account_id', 'beneficiary_id', 'session_id', 'dose', 'slot', 'status', 'created_at', 'walk_in'] as const;
+export type AppointmentRow = Pick<Selectable<AppointmentTable>, (typeof appointmentColumns)[number]>;
 
 export function selectLiveAppointmentsOfAccount(db: Db, accountId: string): Promise<AppointmentRow[]> {
   return db.selectFrom('appointment').select(appointmentColumns)
@@ -152,8 +153,9 @@ export async function setAppointmentStatus(trx: Db, ids: string[], status: 'canc
   await trx.updateTable('appointment').set({ status, updated_at: at }).where('id', 'in', ids).execute();
 }
 
+/** A moved appointment holds an online seat of its new session, even if it began as a walk-in. */
 export async function moveAppointments(trx: Db, ids: string[], sessionId: string, slot: string, at: Date): Promise<void> {
-  await trx.updateTable('appointment').set({ session_id: sessionId, slot, updated_at: at }).where('id', 'in', ids).execute();
+  await trx.updateTable('appointment').set({ session_id: sessionId, slot, updated_at: at, walk_in: false }).where('id', 'in', ids).execute();
 }
 
 /** The encrypted security code, for the owner's slip: the caller holds a ticket for `accountId`. */
@@ -188,6 +190,7 @@ export interface RosterRow {
   vaccine: string;
   facility_id: number;
   date: string;
+  walk_in: boolean;
 }
 
 /** A centre's appointments on a day, booked or completed, for the vaccinator's roster. */
@@ -198,6 +201,7 @@ export function selectRoster(db: Db, facilityId: number, date: IsoDate): Promise
     .select([
       'appointment.id', 'appointment.beneficiary_id', 'appointment.account_id', 'appointment.session_id', 'appointment.dose',
       'appointment.slot', 'appointment.status', 'vaccination_session.vaccine', 'vaccination_session.facility_id', 'vaccination_session.date',
+      'appointment.walk_in',
     ])
     .where('vaccination_session.facility_id', '=', facilityId)
     .where('vaccination_session.date', '=', date)
@@ -224,4 +228,38 @@ export async function completeAppointment(trx: Db, appointmentId: string, at: Da
   const result = await trx.updateTable('appointment').set({ status: 'completed', updated_at: at })
     .where('id', '=', appointmentId).where('status', '=', 'booked').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export interface WalkInSessionRow {
+  id: string;
+  facility_id: number;
+  date: string;
+  vaccine: string;
+  min_age_limit: number;
+  max_age_limit: number | null;
+  slots: string[];
+  walk_in_capacity: number;
+  walk_ins: number;
+}
+
+const walkInSessionColumns = ['id', 'facility_id', 'date', 'vaccine', 'min_age_limit', 'max_age_limit', 'slots', 'walk_in_capacity', 'walk_ins'] as const;
+
+export function selectWalkInSession(db: Db, sessionId: string): Promise<WalkInSessionRow | undefined> {
+  return db.selectFrom('vaccination_session').select(walkInSessionColumns).where('id', '=', sessionId).executeTakeFirst();
+}
+
+export function selectWalkInSessionsAt(db: Db, facilityId: number, date: IsoDate): Promise<WalkInSessionRow[]> {
+  return db.selectFrom('vaccination_session').select(walkInSessionColumns)
+    .where('facility_id', '=', facilityId).where('date', '=', date).orderBy('vaccine').orderBy('min_age_limit').execute();
+}
+
+/** Takes one place of a session's walk-in share, checked and counted in one statement; false when it is used up. */
+export async function reserveWalkIn(trx: Db, sessionId: string): Promise<boolean> {
+  const result = await trx.updateTable('vaccination_session').set((eb) => ({ walk_ins: eb('walk_ins', '+', 1) }))
+    .where('id', '=', sessionId).where((eb) => eb(eb('walk_ins', '+', 1), '<=', eb.ref('walk_in_capacity'))).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseWalkIns(trx: Db, sessionId: string, count: number): Promise<void> {
+  await trx.updateTable('vaccination_session').set((eb) => ({ walk_ins: eb('walk_ins', '-', count) })).where('id', '=', sessionId).execute();
 }

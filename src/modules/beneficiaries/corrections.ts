@@ -9,10 +9,11 @@ import type { AccessService } from '../access/service.js';
 import type { FieldResult } from './field-error.js';
 import { validatePhotoId } from './id-documents.js';
 import { validateBirthYear, validateGenderId, validateName } from './person-fields.js';
-import type { BeneficiaryService } from './service.js';
+import type { CorrectionJurisdiction } from './correction-review-jurisdiction.js';
+import type { BeneficiaryService, Member } from './service.js';
 import * as store from './store.js';
 
-import { correctableFields, type CorrectionField as CorrectableField } from './schema.js';
+import { correctableFields, type CorrectionField as CorrectableField, type CorrectionView } from './schema.js';
 
 export interface CorrectionRequest {
   id: string;
@@ -21,6 +22,17 @@ export interface CorrectionRequest {
   reason: string;
   status: 'open' | 'accepted' | 'rejected';
   createdAt: Date;
+  decidedAt?: Date;
+  rejectionReason?: string;
+}
+
+/** A request as its citizen sees it, in the API and in "My data". */
+export function presentCorrection(c: CorrectionRequest): CorrectionView {
+  return {
+    id: c.id, beneficiary_reference_id: c.referenceId, field: c.field, status: c.status, created_at: c.createdAt.toISOString(),
+    ...(c.decidedAt ? { decided_at: c.decidedAt.toISOString() } : {}),
+    ...(c.rejectionReason === undefined ? {} : { rejection_reason: c.rejectionReason }),
+  };
 }
 
 const MAX_REASON = 500;
@@ -32,11 +44,15 @@ const MAX_REASON = 500;
  */
 export class CorrectionService {
   constructor(
-    private readonly deps: { db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; beneficiaries: BeneficiaryService },
+    private readonly deps: {
+      db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; beneficiaries: BeneficiaryService;
+      /** Where the request will be reviewed, fixed when it is raised (decision 0011). */
+      jurisdictionOf: (member: Member) => Promise<CorrectionJurisdiction | undefined>;
+    },
   ) {}
 
   async request(citizen: Citizen, input: { referenceId: string; field: unknown; requestedValue: unknown; reason: unknown }): Promise<CorrectionRequest> {
-    const { db, clock, cipher, access, beneficiaries } = this.deps;
+    const { db, clock, cipher, access, beneficiaries, jurisdictionOf } = this.deps;
     const member = await beneficiaries.findOwnMember(citizen, input.referenceId);
     if (typeof input.field !== 'string' || !correctableFields.includes(input.field as CorrectableField)) {
       throw new AppError('CORRECTION_FIELD', 400, `field must be one of ${correctableFields.join(', ')}`, 'field');
@@ -50,11 +66,12 @@ export class CorrectionService {
     if (!value.ok) throw new AppError(value.code, 400, value.message, 'requested_value');
     const id = randomUUID();
     const now = clock.now();
+    const place = await jurisdictionOf(member);
     await db.transaction().execute(async (trx) => {
       await store.insertCorrectionRequest(trx, {
         id, account_id: citizen.accountId, beneficiary_id: member.id, field,
         requested_value_enc: cipher.encrypt(String(value.value), `correction_request.requested_value:${id}`),
-        reason, created_at: now,
+        reason, created_at: now, facility_id: place?.facilityId ?? null, district_id: place?.districtId ?? null,
       });
       await access.record({ type: 'correction.requested', actor: citizen, subject: member.id, outcome: 'done', ip: citizen.ip, detail: { field } }, trx);
     });
@@ -69,6 +86,10 @@ export class CorrectionService {
       reason: row.reason,
       status: row.status,
       createdAt: new Date(row.created_at),
+      ...(row.reviewed_at ? { decidedAt: new Date(row.reviewed_at) } : {}),
+      ...(row.rejection_reason_enc
+        ? { rejectionReason: this.deps.cipher.decrypt(row.rejection_reason_enc, `correction_request.rejection_reason:${row.id}`) }
+        : {}),
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { Citizen } from '../../api/citizen.js';
 import { formatCowinDate } from '../../core/calendar-date.js';
 import type { Services } from '../../services.js';
+import { presentCorrection } from './corrections.js';
 import { photoIdTypeById } from './id-documents.js';
 import { genderById } from './person-fields.js';
 
@@ -52,9 +53,7 @@ export async function exportMyData(
     exported_at: services.clock.now().toISOString(),
     account: { mobile: mobile.reveal() },
     members: memberViews,
-    correction_requests: corrections.map((c) => ({
-      id: c.id, beneficiary_reference_id: c.referenceId, field: c.field, status: c.status, created_at: c.createdAt.toISOString(),
-    })),
+    correction_requests: corrections.map(presentCorrection),
     access_history: history.map((event) => ({
       at: event.at.toISOString(),
       type: event.type,

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { citizenOf } from '../../api/citizen.js';
 import type { Services } from '../../services.js';
-import { signedCertificateFor, smartHealthCardFor } from '../certificates/download.js';
+import { certificateQrTextsFor } from '../certificates/download.js';
+import { presentCorrection } from './corrections.js';
 import { exportMyData } from './export.js';
 import { CorrectionView, MyDataView } from './schema.js';
 
@@ -41,21 +42,18 @@ export const citizenRightsRoutes: FastifyPluginAsyncTypebox<{ services: Services
     },
     config: { access: 'citizen' },
   }, async (request) => {
-    const citizen = citizenOf(request);
-    const [signed, shc] = await Promise.all([
-      signedCertificateFor(services, citizen, request.params.reference_id),
-      smartHealthCardFor(services, citizen, request.params.reference_id, publicUrl),
-    ]);
-    return { uvci: signed.uvci, kind: signed.kind, eu_dcc: signed.qrText, smart_health_card: { jws: shc.card.jws, qr: shc.card.qrNumeric } };
+    const certificate = await certificateQrTextsFor(services, citizenOf(request), request.params.reference_id, publicUrl);
+    return {
+      uvci: certificate.uvci, kind: certificate.kind, eu_dcc: certificate.euDcc,
+      smart_health_card: { jws: certificate.smartHealthCard.jws, qr: certificate.smartHealthCard.qrNumeric },
+    };
   });
 
   app.get('/corrections', {
     schema: { tags: ['Citizen'], summary: 'This account\'s correction requests', response: { 200: Type.Object({ corrections: Type.Array(CorrectionView) }), ...errors } },
     config: { access: 'citizen' },
   }, async (request) => ({
-    corrections: (await services.corrections.listOwn(citizenOf(request))).map((c) => ({
-      id: c.id, beneficiary_reference_id: c.referenceId, field: c.field, status: c.status, created_at: c.createdAt.toISOString(),
-    })),
+    corrections: (await services.corrections.listOwn(citizenOf(request))).map(presentCorrection),
   }));
 
   app.post('/corrections', {

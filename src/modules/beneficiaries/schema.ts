@@ -10,6 +10,10 @@ export const CorrectionView = Type.Object({
   field: Type.String(),
   status: Type.String(),
   created_at: Type.String({ format: 'date-time' }),
+  /** When staff accepted or rejected it. */
+  decided_at: Type.Optional(Type.String({ format: 'date-time' })),
+  /** The reviewer's words to the citizen, when rejected. */
+  rejection_reason: Type.Optional(Type.String()),
 });
 
 export const MyDataView = Type.Object({

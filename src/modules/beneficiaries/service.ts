@@ -30,6 +30,17 @@ export interface PersonalDetails {
   photoIdNumber: Sensitive<string>;
 }
 
+/** A new member's fields after `validateNewMember`: normalised, with the personal ones wrapped. */
+export interface ValidNewMember {
+  name: Sensitive<string>;
+  birthYear: number;
+  genderId: number;
+  photoIdType: number;
+  photoIdNumber: Sensitive<string>;
+  comorbidity: boolean;
+  consentVersion: string;
+}
+
 export interface NewMemberInput {
   name?: unknown;
   birth_year?: unknown;
@@ -69,8 +80,16 @@ export class BeneficiaryService {
   ) {}
 
   async register(actor: Actor & { kind: 'citizen' }, input: NewMemberInput): Promise<Member> {
-    const { db, clock, cipher, access } = this.deps;
-    const currentYear = Number(todayInIndia(clock.now()).slice(0, 4));
+    const member = this.validateNewMember(input);
+    return this.deps.db.transaction().execute((trx) => this.insertMember(trx, actor, actor.accountId, member));
+  }
+
+  /**
+   * The checks of `register`, with no database: for a caller that must refuse bad input before it
+   * writes anything (a walk-in at the centre). Throws a 400 naming the field.
+   */
+  validateNewMember(input: NewMemberInput): ValidNewMember {
+    const currentYear = Number(todayInIndia(this.deps.clock.now()).slice(0, 4));
     const name = validateName(String(input.name ?? ''));
     if (!name.ok) throw fieldProblem(name);
     const birthYear = validateBirthYear(input.birth_year as string | number ?? '', currentYear);
@@ -85,36 +104,46 @@ export class BeneficiaryService {
     const comorbidity = validateComorbidityInd(String(input.comorbidity_ind ?? 'N'));
     if (!comorbidity.ok) throw fieldProblem(comorbidity);
     const consentVersion = typeof input.consent_version === 'string' && input.consent_version.trim() ? input.consent_version.trim().slice(0, 40) : 'V1';
+    return {
+      name: new Sensitive(name.value), birthYear: birthYear.value, genderId: gender.value, photoIdType: typeId,
+      photoIdNumber: new Sensitive(photoId.normalised), comorbidity: comorbidity.value === 'Y', consentVersion,
+    };
+  }
 
+  /**
+   * Registers a checked member to an account in the caller's transaction: a citizen's own, or the
+   * account of a walk-in's mobile, by the staff member at the centre (decision 0010). Refuses an ID
+   * document registered before (PHOTO_ID_TAKEN) and a full account (MEMBER_LIMIT).
+   */
+  async insertMember(trx: Db, actor: Actor & { kind: 'citizen' | 'staff' }, accountId: string, member: ValidNewMember): Promise<Member> {
+    const { clock, cipher, access } = this.deps;
     const id = randomUUID();
-    const now = clock.now();
-    return db.transaction().execute(async (trx) => {
-      if (!(await store.lockAccount(trx, actor.accountId))) throw notFound('account');
-      if ((await store.countMembers(trx, actor.accountId)) >= this.deps.maxMembersPerAccount) {
-        throw new AppError('MEMBER_LIMIT', 409, `An account can register at most ${this.deps.maxMembersPerAccount} members.`);
-      }
-      const row = {
-        id,
-        account_id: actor.accountId,
-        reference_id: newBeneficiaryReferenceId(),
-        name_enc: cipher.encrypt(name.value, `beneficiary.name:${id}`),
-        birth_year: birthYear.value,
-        gender_id: gender.value,
-        photo_id_type: typeId,
-        photo_id_enc: cipher.encrypt(photoId.normalised, `beneficiary.photo_id:${id}`),
-        photo_id_masked: maskPhotoId(typeId, photoId.normalised),
-        comorbidity: comorbidity.value === 'Y',
-        consent_version: consentVersion,
-        created_at: now,
-      };
-      await store.insertBeneficiary(trx, row);
-      // The claim is on the document, whatever its type's id: the same number under another type is another document.
-      if (!(await store.claimPhotoId(trx, cipher.blindIndex(`photo_id:${typeId}`, photoId.normalised), id))) {
-        throw new AppError('PHOTO_ID_TAKEN', 409, 'This ID number is already registered. If it is yours and you did not register it, raise an issue with the helpline.', 'photo_id_number');
-      }
-      await access.record({ type: 'beneficiary.registered', actor, subject: id, outcome: 'done', ip: actor.ip }, trx);
-      return toMember(row);
-    });
+    if (!(await store.lockAccount(trx, accountId))) throw notFound('account');
+    if ((await store.countMembers(trx, accountId)) >= this.deps.maxMembersPerAccount) {
+      throw new AppError('MEMBER_LIMIT', 409, `An account can register at most ${this.deps.maxMembersPerAccount} members.`);
+    }
+    const photoIdNumber = member.photoIdNumber.reveal();
+    const row = {
+      id,
+      account_id: accountId,
+      reference_id: newBeneficiaryReferenceId(),
+      name_enc: cipher.encrypt(member.name.reveal(), `beneficiary.name:${id}`),
+      birth_year: member.birthYear,
+      gender_id: member.genderId,
+      photo_id_type: member.photoIdType,
+      photo_id_enc: cipher.encrypt(photoIdNumber, `beneficiary.photo_id:${id}`),
+      photo_id_masked: maskPhotoId(member.photoIdType, photoIdNumber),
+      comorbidity: member.comorbidity,
+      consent_version: member.consentVersion,
+      created_at: clock.now(),
+    };
+    await store.insertBeneficiary(trx, row);
+    // The claim is on the document, whatever its type's id: the same number under another type is another document.
+    if (!(await store.claimPhotoId(trx, cipher.blindIndex(`photo_id:${member.photoIdType}`, photoIdNumber), id))) {
+      throw new AppError('PHOTO_ID_TAKEN', 409, 'This ID number is already registered. If it is yours and you did not register it, raise an issue with the helpline.', 'photo_id_number');
+    }
+    await access.record({ type: 'beneficiary.registered', actor, subject: id, outcome: 'done', ip: actor.ip }, trx);
+    return toMember(row);
   }
 
   async listMembers(accountId: string, db: Db = this.deps.db): Promise<Member[]> {

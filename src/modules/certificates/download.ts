@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Citizen } from '../../api/citizen.js';
 import { formatCowinDate, todayInIndia } from '../../core/calendar-date.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { photoIdTypeById } from '../beneficiaries/id-documents.js';
 import { genderById } from '../beneficiaries/person-fields.js';
@@ -9,8 +9,7 @@ import { renderCertificatePdf, type CertificatePdfData } from './certificate-pdf
 import { issueHc1 } from './formats/eu-dcc/issue.js';
 import { issueShc } from './formats/smart-health-card/issue.js';
 import { shcKidOf } from './formats/smart-health-card/jwks.js';
-import type { CertificateValidity, CertificateVaccine, VaccinationCertificateData } from './formats/vaccination-certificate-data.js';
-import { PRIMARY_SERIES_DOSES } from './service.js';
+import type { CertificateValidity, VaccinationCertificateData } from './formats/vaccination-certificate-data.js';
 import * as store from './store.js';
 
 const ISSUER = 'Ministry of Health and Family Welfare, India';
@@ -24,12 +23,16 @@ async function latestCertificate(services: CertificateDeps, citizen: Citizen, re
   if (!latest) throw notFound('certificate: one is issued when a dose is recorded');
   const ticket = await services.access.authorize(citizen, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'certificate', fields: ['name'] });
   const name = (await services.beneficiaries.readPersonal(ticket)).name.reveal();
+  // Catalogue rows are never deleted, and doses are recorded only with catalogued vaccines.
+  const vaccine = services.vaccines.byName(latest.vaccine);
+  if (!vaccine) throw new Error(`vaccine ${JSON.stringify(latest.vaccine)} of a certificate is missing from the catalogue`);
   const data: VaccinationCertificateData & CertificateValidity = {
     ...splitName(name),
     dateOfBirth: String(member.birthYear),
-    vaccine: latest.vaccine as CertificateVaccine,
+    vaccine: vaccine.name,
+    codes: { ...vaccine.euDcc, cvx: vaccine.cvxCode },
     doseNumber: latest.dose,
-    totalDoses: Math.max(PRIMARY_SERIES_DOSES, latest.dose),
+    totalDoses: Math.max(vaccine.dosesInSeries, latest.dose),
     date: latest.administeredOn,
     country: 'IN',
     issuer: ISSUER,
@@ -46,12 +49,19 @@ export function revocationIdOf(uvci: string): string {
   return createHash('sha256').update(uvci).digest('base64url').slice(0, 16);
 }
 
-/** The same certificate as a SMART Health Card: a JWS, and the `shc:/` numeric QR text. */
-export async function smartHealthCardFor(services: CertificateDeps, citizen: Citizen, referenceId: string, issuerUrl: string) {
+/**
+ * The member's latest certificate as both QR texts, the EU DCC (`HC1:`) and the SMART Health Card
+ * (a JWS and its `shc:/` numeric form), signed now from one read and one decryption of the record.
+ */
+export async function certificateQrTextsFor(services: CertificateDeps, citizen: Citizen, referenceId: string, issuerUrl: string) {
   const { latest, data } = await latestCertificate(services, citizen, referenceId);
+  if (!data.codes?.cvx) {
+    throw new AppError('NO_HEALTH_CARD_CODE', 409, `${data.vaccine} has no code that SMART Health Card readers know; please download the certificate with the EU QR code instead.`);
+  }
   const key = services.certificateSigner.current();
+  const { hc1 } = issueHc1(data, { kid: key.kid, privateKey: key.privateKey });
   const card = await issueShc({ data, issuerUrl, key: key.privateKey, kid: await shcKidOf(key.privateKey), rid: revocationIdOf(latest.uvci) });
-  return { uvci: latest.uvci, kind: latest.kind, card };
+  return { uvci: latest.uvci, kind: latest.kind, euDcc: hc1, smartHealthCard: card };
 }
 
 /** Family name is the last word, as Co-WIN printed names; a one-word name is all family name (ICAO 9303). */
@@ -60,7 +70,7 @@ function splitName(name: string): { familyName: string; givenName: string } {
   return words.length === 1 ? { familyName: words[0]!, givenName: '' } : { familyName: words.at(-1)!, givenName: words.slice(0, -1).join(' ') };
 }
 
-type CertificateDeps = Pick<Services, 'db' | 'clock' | 'access' | 'beneficiaries' | 'certificates' | 'facilities' | 'geography' | 'certificateSigner'>;
+type CertificateDeps = Pick<Services, 'db' | 'clock' | 'access' | 'beneficiaries' | 'certificates' | 'facilities' | 'geography' | 'certificateSigner' | 'vaccines'>;
 
 /**
  * The latest certificate of one of the citizen's own members, as a PDF with the EU DCC QR. It is

@@ -51,6 +51,30 @@ export class CertificateService implements CertificateIssuer {
     return store.revokeCertificate(trx, uvci, reason, this.deps.clock.now());
   }
 
+  /**
+   * Revokes every live certificate of a person and issues a fresh one for each of those doses, in
+   * the caller's transaction: after a correction of the facts a certificate shows (decision 0011),
+   * the old ones must fail verification and the new ones are signed from the corrected record.
+   */
+  async reissueAll(trx: Db, beneficiaryId: string, reason: string): Promise<{ uvci: string; kind: CertificateKind }[]> {
+    const reissued = [];
+    for (const live of await store.selectLiveCertificatesOf(trx, beneficiaryId)) {
+      await store.revokeCertificate(trx, live.uvci, reason, this.deps.clock.now());
+      const fresh = await this.issueFor(trx, { doseRecordId: live.dose_record_id, beneficiaryId, dose: live.dose });
+      reissued.push({ uvci: fresh.uvci, kind: fresh.kind });
+    }
+    return reissued;
+  }
+
+  /**
+   * The dose and person a certificate was issued for, by the UVCI printed on it: how a person names
+   * the dose an adverse event followed. A revoked certificate still names its dose.
+   */
+  async doseOf(uvci: string, db: Db = this.deps.db): Promise<{ doseRecordId: string; beneficiaryId: string } | undefined> {
+    const row = await store.selectDoseOfCertificate(db, uvci.trim());
+    return row && { doseRecordId: row.dose_record_id, beneficiaryId: row.beneficiary_id };
+  }
+
   async certificatesOf(beneficiaryId: string): Promise<IssuedCertificate[]> {
     return (await store.selectCertificatesOf(this.deps.db, beneficiaryId)).map((row) => ({
       id: row.id, uvci: row.uvci, kind: row.kind, issuedAt: new Date(row.issued_at), revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,

@@ -14,7 +14,22 @@ export function selectCertificatesOf(db: Db, beneficiaryId: string) {
     ])
     .where('certificate.beneficiary_id', '=', beneficiaryId)
     .orderBy('certificate.issued_at', 'desc')
+    // Certificates reissued after a correction share one issue time; the highest dose is the latest.
+    .orderBy('dose_record.dose', 'desc')
     .execute();
+}
+
+export function selectLiveCertificatesOf(db: Db, beneficiaryId: string) {
+  return db.selectFrom('certificate')
+    .innerJoin('dose_record', 'dose_record.id', 'certificate.dose_record_id')
+    .select(['certificate.uvci', 'certificate.dose_record_id', 'dose_record.dose'])
+    .where('certificate.beneficiary_id', '=', beneficiaryId).where('certificate.revoked_at', 'is', null)
+    .orderBy('dose_record.dose')
+    .execute();
+}
+
+export function selectDoseOfCertificate(db: Db, uvci: string) {
+  return db.selectFrom('certificate').select(['dose_record_id', 'beneficiary_id']).where('uvci', '=', uvci).executeTakeFirst();
 }
 
 export function selectCertificateByUvci(db: Db, uvci: string) {

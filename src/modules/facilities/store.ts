@@ -2,7 +2,7 @@ import type { Db } from '../../core/db.js';
 import type { FacilityTable } from '../../core/db-tables.js';
 import type { Facility, VaccineFee } from './schema.js';
 
-type FacilityRow = Omit<FacilityTable, 'created_at'>;
+type FacilityRow = Omit<FacilityTable, 'created_at' | 'ownership'>;
 
 const facilityColumns = [
   'id', 'name', 'address', 'district_id', 'block_name', 'pincode', 'lat', 'long', 'opens_at', 'closes_at', 'fee_type',

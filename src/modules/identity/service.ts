@@ -24,6 +24,15 @@ export const OTP_RESEND_INTERVAL_MS = 60 * 1000;
 export const OTP_DAILY_LIMIT = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What an OTP is for: logging in, or a person at a centre reading it out to staff (decision 0010). */
+export type OtpPurpose = 'login' | CentreOtpPurpose;
+export type CentreOtpPurpose = 'walk_in' | 'aefi';
+
+/** A code read out at a centre: the account of its mobile, or why it was refused. */
+export type CentreOtpResult =
+  | { ok: true; accountId: string | undefined }
+  | { ok: false; refusal: 'wrong' | 'expired' | 'locked'; triesLeft: number };
+
 export interface LoginResult {
   token: string;
   isNewAccount: boolean;
@@ -40,10 +49,73 @@ export class IdentityService {
    * unknown number (an account is made only when the OTP is confirmed), so it confirms nothing.
    */
   async requestOtp(rawMobile: string | undefined, ip: string | undefined): Promise<{ txnId: string }> {
-    const { db, clock, cipher, sms, access } = this.deps;
-    if (!rawMobile?.trim()) throw mobileRequired();
-    const mobile = normaliseMobile(rawMobile);
-    if (!mobile) throw invalidMobile();
+    const mobile = validMobile(rawMobile);
+    const { txnId, otp } = await this.issueOtp(mobile, 'login', { kind: 'system', name: 'identity' }, ip);
+    await this.textOtp(mobile, otp, `Your OTP to register/access Teeka is ${otp}. It will be valid for 3 minutes. Do not share it with anyone. - Teeka`,
+      'We could not send the OTP just now. Please try again in a minute.');
+    return { txnId };
+  }
+
+  /**
+   * Texts a code to a person at a centre, who reads it out to the staff member there (decision
+   * 0010): to the mobile a walk-in gives, or to an account's own mobile for a person identifying
+   * themselves. The same code rules and per-mobile limits as a login OTP, but the code can never log
+   * anyone in. `bind` runs in the code's transaction, to tie it to the caller's own record.
+   */
+  async sendCentreOtp(
+    rawMobile: string | undefined,
+    purpose: CentreOtpPurpose,
+    staff: Actor & { kind: 'staff' },
+    text: (otp: string) => string,
+    bind: (trx: Db, txnId: string) => Promise<void>,
+  ): Promise<void> {
+    const mobile = validMobile(rawMobile);
+    const { otp } = await this.issueOtp(mobile, purpose, staff, staff.ip, bind);
+    await this.textOtp(mobile, otp, text(otp), 'The code could not be sent just now. Please try again in a minute.');
+  }
+
+  /**
+   * Checks, inside the caller's transaction, a code a person read out at a centre, and uses it up.
+   * Answers the account of the code's mobile: for a walk-in it is made now if there was none, and
+   * the answer does not say which. A wrong code is counted, so the caller must commit a refusal.
+   */
+  async redeemCentreOtp(trx: Db, txnId: string, purpose: CentreOtpPurpose, otp: string, staff: Actor & { kind: 'staff' }): Promise<CentreOtpResult> {
+    const { clock, cipher, access } = this.deps;
+    const now = clock.now();
+    const txn = await store.selectOtpTransactionForUpdate(trx, txnId);
+    if (!txn || txn.purpose !== purpose || txn.consumed_at) return { ok: false, refusal: 'expired', triesLeft: 0 };
+    if (txn.failed_attempts >= OTP_MAX_FAILED_ATTEMPTS) return { ok: false, refusal: 'locked', triesLeft: 0 };
+    if (new Date(txn.expires_at) <= now) return { ok: false, refusal: 'expired', triesLeft: 0 };
+    const digits = otp.trim();
+    if (!/^\d{6}$/.test(digits) || !cipher.macMatches('otp', `${txnId}:${sha256Hex(digits)}`, txn.otp_mac)) {
+      await store.recordFailedOtpAttempt(trx, txnId);
+      await access.record({ type: 'otp.rejected', actor: staff, subject: `otp:${txnId}`, outcome: 'failed', ip: staff.ip, detail: { purpose } }, trx);
+      const triesLeft = OTP_MAX_FAILED_ATTEMPTS - txn.failed_attempts - 1;
+      return { ok: false, refusal: triesLeft > 0 ? 'wrong' : 'locked', triesLeft };
+    }
+    await store.consumeOtpTransaction(trx, txnId, now);
+    await store.lockMobile(trx, txn.mobile_bidx);
+    const existing = await store.selectAccountByMobile(trx, txn.mobile_bidx);
+    if (existing || purpose !== 'walk_in') return { ok: true, accountId: existing?.id };
+    const accountId = randomUUID();
+    const mobile = cipher.decrypt(txn.mobile_enc, `otp_transaction.mobile:${txnId}`);
+    await store.insertAccount(trx, {
+      id: accountId, mobile_enc: cipher.encrypt(mobile, `account.mobile:${accountId}`), mobile_bidx: txn.mobile_bidx,
+      mobile_last4: lastFourDigits(mobile), created_at: now,
+    });
+    await access.record({ type: 'account.created', actor: staff, subject: accountId, outcome: 'done', ip: staff.ip, detail: { purpose } }, trx);
+    return { ok: true, accountId };
+  }
+
+  /** Stores a new OTP for `mobile` within the per-mobile limits, whatever it is for. */
+  private async issueOtp(
+    mobile: string,
+    purpose: OtpPurpose,
+    actor: Actor,
+    ip: string | undefined,
+    bind?: (trx: Db, txnId: string) => Promise<void>,
+  ): Promise<{ txnId: string; otp: string }> {
+    const { db, clock, cipher, access } = this.deps;
     const mobileBidx = cipher.blindIndex('mobile', mobile);
     const now = clock.now();
     const txnId = randomUUID();
@@ -51,6 +123,7 @@ export class IdentityService {
     const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await db.transaction().execute(async (trx) => {
       await store.lockMobile(trx, mobileBidx);
+      // Every purpose counts against the same limits: they guard the phone, whoever asks.
       const today = await store.countOtpsSince(trx, mobileBidx, new Date(now.getTime() - DAY_MS));
       if (today.latest && now.getTime() - today.latest.getTime() < OTP_RESEND_INTERVAL_MS) {
         throw otpTooSoon(Math.ceil((OTP_RESEND_INTERVAL_MS - (now.getTime() - today.latest.getTime())) / 1000));
@@ -64,20 +137,23 @@ export class IdentityService {
         otp_mac: cipher.mac('otp', `${txnId}:${sha256Hex(otp)}`),
         created_at: now,
         expires_at: new Date(now.getTime() + OTP_VALIDITY_MS),
+        purpose,
       });
-      await access.record({ type: 'otp.sent', actor: { kind: 'system', name: 'identity' }, subject: `otp:${txnId}`, outcome: 'done', ip }, trx);
+      await bind?.(trx, txnId);
+      await access.record({
+        type: 'otp.sent', actor, subject: `otp:${txnId}`, outcome: 'done', ip, ...(purpose === 'login' ? {} : { detail: { purpose } }),
+      }, trx);
     });
+    return { txnId, otp };
+  }
+
+  private async textOtp(mobile: string, otp: string, text: string, failure: string): Promise<void> {
     try {
-      await sms.send({
-        to: mobile,
-        text: `Your OTP to register/access Teeka is ${otp}. It will be valid for 3 minutes. Do not share it with anyone. - Teeka`,
-        secrets: [otp],
-      });
+      await this.deps.sms.send({ to: mobile, text, secrets: [otp] });
     } catch (error) {
       if (!(error instanceof SmsDeliveryError)) throw error;
-      throw new AppError('SMS_NOT_SENT', 503, 'We could not send the OTP just now. Please try again in a minute.', 'mobile', 60);
+      throw new AppError('SMS_NOT_SENT', 503, failure, 'mobile', 60);
     }
-    return { txnId };
   }
 
   /**
@@ -91,7 +167,8 @@ export class IdentityService {
     const now = clock.now();
     const outcome = await db.transaction().execute(async (trx) => {
       const txn = await store.selectOtpTransactionForUpdate(trx, txnId);
-      const usable = txn && !txn.consumed_at && new Date(txn.expires_at) > now && txn.failed_attempts < OTP_MAX_FAILED_ATTEMPTS;
+      // A code read out to staff at a centre is not a login (decision 0010).
+      const usable = txn && txn.purpose === 'login' && !txn.consumed_at && new Date(txn.expires_at) > now && txn.failed_attempts < OTP_MAX_FAILED_ATTEMPTS;
       if (!txn || !usable) return { ok: false as const };
       if (!cipher.macMatches('otp', `${txnId}:${otpSha256.toLowerCase()}`, txn.otp_mac)) {
         // The failed try is committed even though the request fails, or the limit would count nothing.
@@ -170,6 +247,13 @@ export class IdentityService {
   async mobileLastFour(accountId: string): Promise<string> {
     return (await store.selectAccountMobile(this.deps.db, accountId))?.mobile_last4 ?? '';
   }
+}
+
+function validMobile(rawMobile: string | undefined): string {
+  if (!rawMobile?.trim()) throw mobileRequired();
+  const mobile = normaliseMobile(rawMobile);
+  if (!mobile) throw invalidMobile();
+  return mobile;
 }
 
 function sha256Hex(text: string): string {

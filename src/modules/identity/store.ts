@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../core/db.js';
 import type { AccountTable, OtpTransactionTable } from '../../core/db-tables.js';
 
@@ -17,14 +17,14 @@ export async function countOtpsSince(db: Db, mobileBidx: string, since: Date): P
   return { count: Number(row.count), latest: row.latest ? new Date(row.latest) : null };
 }
 
-export async function insertOtpTransaction(db: Db, row: Omit<OtpTransactionTable, 'failed_attempts' | 'consumed_at'>): Promise<void> {
+export async function insertOtpTransaction(db: Db, row: Omit<OtpTransactionTable, 'failed_attempts' | 'consumed_at' | 'purpose'> & Pick<Selectable<OtpTransactionTable>, 'purpose'>): Promise<void> {
   await db.insertInto('otp_transaction').values(row).execute();
 }
 
 export function selectOtpTransactionForUpdate(trx: Db, id: string) {
   return trx
     .selectFrom('otp_transaction')
-    .select(['id', 'mobile_bidx', 'mobile_enc', 'otp_mac', 'expires_at', 'failed_attempts', 'consumed_at'])
+    .select(['id', 'mobile_bidx', 'mobile_enc', 'otp_mac', 'expires_at', 'failed_attempts', 'consumed_at', 'purpose'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

@@ -21,6 +21,14 @@ export interface DemoStaffCredential {
   totp_secret: string;
 }
 
+/** A demo account as the demo citizens' seed needs it: who recorded their doses and received the stock. */
+export interface DemoStaffAccount {
+  id: string;
+  username: string;
+  role: StaffRole;
+  scope: StaffScope;
+}
+
 /**
  * One demo account per role, in development only, into an empty staff table: passwords from the
  * CSPRNG (never a well-known "demo123", which would outlive the demo on some server), TOTP already
@@ -30,7 +38,7 @@ export interface DemoStaffCredential {
 export async function seedDemoStaff(
   deps: { db: Db; clock: Clock; cipher: FieldCipher; facilities: FacilityService },
   dataDir: string,
-): Promise<{ file: string; staff: DemoStaffCredential[] } | undefined> {
+): Promise<{ file: string; staff: DemoStaffCredential[]; accounts: DemoStaffAccount[] } | undefined> {
   if ((await store.countAccounts(deps.db)) > 0) return undefined;
   const mumbaiCentres = await deps.facilities.listInDistrict(MUMBAI);
   const firstCentre = Math.min(...mumbaiCentres.map((f) => f.id));
@@ -44,13 +52,15 @@ export async function seedDemoStaff(
     { role: 'auditor', scope: { level: 'nation' } },
   ];
   const staff: DemoStaffCredential[] = [];
+  const created: DemoStaffAccount[] = [];
   const now = deps.clock.now();
   for (const { role, scope } of accounts) {
     const username = `demo.${role.replace('_', '-')}`;
     const password = generatePassword();
     const totpSecret = generateTotpSecret();
-    await insertAccount(deps, { username, role, scope, password, passwordMustChange: false, totpSecret, now });
+    const id = await insertAccount(deps, { username, role, scope, password, passwordMustChange: false, totpSecret, now });
     staff.push({ username, password, role, scope: formatScope(scope), totp_secret: totpSecret });
+    created.push({ id, username, role, scope });
   }
-  return { file: await mergeDemoCredentials(dataDir, 'staff', staff), staff };
+  return { file: await mergeDemoCredentials(dataDir, 'staff', staff), staff, accounts: created };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
 
 /**
  * Staff passwords, after OWASP's Password Storage Cheat Sheet: scrypt with N=2^15, r=8, p=1 and a
@@ -13,9 +14,7 @@ const HASH_BYTES = 32;
 // 128·N·r is 32 MiB at these settings, exactly Node's default ceiling; leave headroom.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-export const MIN_PASSWORD_LENGTH = 12;
-/** Long enough for any passphrase; short enough that hashing cannot be used to tie up the server. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 const phcPattern = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,})\$([A-Za-z0-9+/]{16,})$/;
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_PASSWORD_LENGTH } from './password.js';
+import { MAX_PASSWORD_LENGTH } from './password-policy.js';
 
 export const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 

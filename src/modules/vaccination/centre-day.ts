@@ -18,6 +18,8 @@ export interface RosterEntry {
   age: number;
   gender: string;
   photoIdMasked: string;
+  /** Registered at the centre today rather than booked. */
+  walkIn: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export class CentreDayService {
       entries.push({
         appointmentId: row.id, slot: row.slot, dose: row.dose, vaccine: row.vaccine, status: row.status === 'completed' ? 'completed' : 'booked',
         name, age: Number(today.slice(0, 4)) - member.birthYear, gender: genderById(member.genderId)?.gender ?? '', photoIdMasked: member.photoIdMasked,
+        walkIn: row.walk_in,
       });
     }
     return entries;

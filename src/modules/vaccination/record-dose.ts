@@ -10,6 +10,7 @@ import type { BeneficiaryService } from '../beneficiaries/service.js';
 import type { Vaccinator } from './encounter.js';
 import { alreadyDone, batchUnusable, notToday, photoIdMismatch } from './errors.js';
 import type { VaccinationService } from './service.js';
+import type { VaccineLookup } from './vaccines.js';
 import * as store from './store.js';
 
 /** What recording a dose hands to the certificate module, inside the same transaction. */
@@ -35,7 +36,7 @@ export class DoseRecordingService {
   constructor(
     private readonly deps: {
       db: Db; clock: Clock; access: AccessService; booking: BookingService; beneficiaries: BeneficiaryService;
-      vaccination: VaccinationService; certificates: CertificateIssuer;
+      vaccination: VaccinationService; certificates: CertificateIssuer; vaccines: VaccineLookup;
     },
   ) {}
 
@@ -62,7 +63,7 @@ export class DoseRecordingService {
         throw new AppError('DOSE_MISMATCH', 409, `This person is due dose ${due ?? 'none'}, but the appointment is for dose ${appointment.dose}.`);
       }
       const session = { id: appointment.session_id, facilityId, date: today, vaccine: appointment.vaccine, minAgeLimit: 0, maxAgeLimit: null, slots: [] };
-      const problem = ineligibilityFor(member, doses, appointment.dose, session);
+      const problem = ineligibilityFor(member, doses, appointment.dose, session, this.deps.vaccines);
       if (problem) throw new AppError('NOT_ELIGIBLE', 409, problem);
 
       const batch = await store.selectBatch(trx, input.batchId);

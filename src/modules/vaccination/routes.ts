@@ -2,22 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../services.js';
 import { staffOf } from '../staff/request-staff.js';
+import { BatchView, ErrorView, ReceiveBatchBody, RecordDoseBody, RecordedDoseView, RosterView } from './schema.js';
 
-const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView, 429: ErrorView };
 const AppointmentBody = Type.Object({ appointment_id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-
-const RosterView = Type.Object({
-  appointments: Type.Array(Type.Object({
-    appointment_id: Type.String(), slot: Type.String(), dose: Type.Integer(), vaccine: Type.String(),
-    status: Type.Union([Type.Literal('booked'), Type.Literal('completed')]),
-    name: Type.Union([Type.String(), Type.Null()]), age: Type.Integer(), gender: Type.String(), photo_id_masked: Type.String(),
-  })),
-});
-const BatchView = Type.Object({
-  id: Type.String(), vaccine: Type.String(), batch_number: Type.String(), expires_on: Type.String(),
-  quantity_received: Type.Integer(), quantity_left: Type.Integer(), usable: Type.Boolean(),
-});
 
 const centreRoles = ['vaccinator', 'facility_admin'] as const;
 const stockRoles = ['facility_admin', 'district_admin', 'state_admin', 'national_admin'] as const;
@@ -37,7 +25,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   }, async (request) => ({
     appointments: (await services.centreDay.roster(staffOf(request))).map((e) => ({
       appointment_id: e.appointmentId, slot: e.slot, dose: e.dose, vaccine: e.vaccine, status: e.status, name: e.name,
-      age: e.age, gender: e.gender, photo_id_masked: e.photoIdMasked,
+      age: e.age, gender: e.gender, photo_id_masked: e.photoIdMasked, walk_in: e.walkIn,
     })),
   }));
 
@@ -76,10 +64,8 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.post('/doses', {
     schema: {
       tags: ['Staff: centre'], summary: 'Record the dose given (the encounter must be open); issues the certificate',
-      body: Type.Object({
-        appointment_id: Type.String({ format: 'uuid' }), batch_id: Type.String({ format: 'uuid' }), photo_id_last4: Type.String({ minLength: 4, maxLength: 4 }),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Object({ dose: Type.Integer(), vaccine: Type.String(), batch_number: Type.String(), certificate: Type.Object({ uvci: Type.String(), kind: Type.String() }) }), ...errors },
+      body: RecordDoseBody,
+      response: { 201: RecordedDoseView, ...errors },
     },
     config: { access: 'staff', staffRoles: [...centreRoles] },
   }, async (request, reply) => {
@@ -106,9 +92,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.post('/facilities/:facility_id/batches', {
     schema: {
       tags: ['Staff: centre'], summary: 'Receive a batch into a centre\'s stock (expired batches are refused)', params: FacilityParams,
-      body: Type.Object({
-        vaccine: Type.String(), batch_number: Type.String(), expires_on: Type.String(), quantity: Type.Integer(),
-      }, { additionalProperties: false }),
+      body: ReceiveBatchBody,
       response: { 201: BatchView, ...errors },
     },
     config: { access: 'staff', staffRoles: [...stockRoles] },

@@ -8,7 +8,7 @@ import type { Actor } from '../access/schema.js';
 import type { FacilityService } from '../facilities/service.js';
 import type { GeographyService } from '../geography/service.js';
 import { assertWithinScope, placeOfFacility } from '../staff/scope.js';
-import { vaccineByName } from './vaccines.js';
+import type { VaccineLookup } from './vaccines.js';
 import * as store from './store.js';
 
 type Staff = Actor & { kind: 'staff' };
@@ -25,13 +25,15 @@ export interface Batch {
 
 /** Vaccine batches and stock per centre. An expired batch stays listed (to account for it) but cannot be used. */
 export class StockService {
-  constructor(private readonly deps: { db: Db; clock: Clock; access: AccessService; facilities: FacilityService; geography: GeographyService }) {}
+  constructor(private readonly deps: {
+    db: Db; clock: Clock; access: AccessService; facilities: FacilityService; geography: GeographyService; vaccines: VaccineLookup;
+  }) {}
 
   async receiveBatch(staff: Staff, facilityId: number, input: { vaccine: unknown; batchNumber: unknown; expiresOn: unknown; quantity: unknown }): Promise<Batch> {
-    const { db, clock, access, facilities, geography } = this.deps;
+    const { db, clock, access, facilities, geography, vaccines } = this.deps;
     assertWithinScope(staff.scope, await placeOfFacility(geography, facilities, facilityId));
-    const vaccine = vaccineByName(String(input.vaccine ?? ''));
-    if (!vaccine) throw new AppError('INVALID_INPUT', 400, 'vaccine must be one of COVISHIELD, COVAXIN, SPUTNIK V, CORBEVAX, COVOVAX', 'vaccine');
+    const vaccine = vaccines.byName(String(input.vaccine ?? ''));
+    if (!vaccine) throw new AppError('INVALID_INPUT', 400, `vaccine must be one of ${vaccines.list().map((v) => v.name).join(', ')}`, 'vaccine');
     const batchNumber = String(input.batchNumber ?? '').trim().toUpperCase();
     if (!/^[0-9A-Z][0-9A-Z/-]{2,29}$/.test(batchNumber)) throw new AppError('INVALID_INPUT', 400, 'batch_number must be 3 to 30 letters, digits, / or -', 'batch_number');
     const expiresOn = String(input.expiresOn ?? '');

@@ -76,7 +76,7 @@ describe.skipIf(usingPostgres)('demo staff from `teeka seed`', () => {
   beforeAll(async () => {
     await fs.mkdir(seededDir(), { recursive: true });
     // Another kind of demo account already listed: seeding staff must keep it.
-    await fs.writeFile(credentialsFile(), JSON.stringify({ citizens: [{ mobile: '9999999999' }] }), { mode: 0o644 });
+    await fs.writeFile(credentialsFile(), JSON.stringify({ partners: [{ client_id: 'demo-partner' }] }), { mode: 0o644 });
     const result = run(['seed'], seededDir());
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Demo staff: 6 accounts/);
@@ -85,7 +85,7 @@ describe.skipIf(usingPostgres)('demo staff from `teeka seed`', () => {
   it('writes one account per role to demo-credentials.json, readable by its owner only, keeping other keys', async () => {
     expect((await fs.stat(credentialsFile())).mode & 0o777).toBe(0o600);
     const credentials = JSON.parse(await fs.readFile(credentialsFile(), 'utf8'));
-    expect(credentials.citizens).toEqual([{ mobile: '9999999999' }]);
+    expect(credentials.partners).toEqual([{ client_id: 'demo-partner' }]);
     expect(credentials.staff.map((s: { role: string }) => s.role)).toEqual(['national_admin', 'state_admin', 'district_admin', 'facility_admin', 'vaccinator', 'auditor']);
     expect(credentials.staff.map((s: { scope: string }) => s.scope.replace(/\d{6}$/, 'N'))).toEqual(['nation', 'state:21', 'district:395', 'facility:N', 'facility:N', 'nation']);
     for (const staff of credentials.staff) {

@@ -169,6 +169,16 @@ export async function fetchSlip(appointmentId: string): Promise<Blob> {
   return response.blob();
 }
 
+/**
+ * A member's latest vaccination certificate (the PDF, in English and Hindi). Anything but a PDF is
+ * treated as a failed download rather than saved under a .pdf name.
+ */
+export async function fetchCertificate(referenceId: string): Promise<Blob> {
+  const response = await send(`/api/v2/registration/certificate/public/download?${new URLSearchParams({ beneficiary_reference_id: referenceId })}`);
+  if (response.headers.get('Content-Type') !== 'application/pdf') throw new CitizenApiError({ kind: 'unavailable' });
+  return response.blob();
+}
+
 // Teeka's own citizen API
 
 export function fetchMyData(signal?: AbortSignal): Promise<MyDataExport> {

@@ -13,8 +13,8 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal question before something that cannot be undone. The native <dialog> keeps focus inside,
- * closes on Escape and hands focus back to the button that opened it. Focus starts on the safe
+ * A modal question before something that cannot be undone. The native <dialog> keeps focus inside
+ * and closes on Escape; focus goes back to the button that opened it. Focus starts on the safe
  * choice, so a stray Enter keeps things as they are.
  */
 export function ConfirmDialog({ title, children, confirmLabel, busyLabel, keepLabel, busy, error, onConfirm, onKeep }: ConfirmDialogProps) {
@@ -22,10 +22,16 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, keepLa
   const keep = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
+    // React removes the dialog before close() could hand focus back, so we do it: to the button that
+    // opened it, when that is still on the page (after a removal it may be gone with its card).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const element = dialog.current;
     if (element && !element.open) element.showModal();
     keep.current?.focus();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (

@@ -103,6 +103,16 @@ export const citizenEn = {
     cancelling: 'Cancelling…',
     cancelled: 'The appointment of {{name}} has been cancelled.',
   },
+  certificate: {
+    provisional: 'Provisional certificate: dose 1 of 2 recorded.',
+    final: 'Final certificate: both doses recorded.',
+    languages: 'The certificate is in English and Hindi, with a QR code anyone can verify.',
+    download: 'Download certificate',
+    downloadFor: 'Download certificate for {{name}}',
+    downloading: 'Preparing the certificate…',
+    failed: 'Could not download the certificate. Please try again.',
+    notIssued: 'No certificate is available for this person yet. It is issued when the centre records a dose.',
+  },
   member: {
     title: 'Add a member · Teeka',
     heading: 'Add a member',
@@ -254,6 +264,8 @@ export const citizenEn = {
       appointment_rescheduled: 'Appointment rescheduled',
       appointment_cancelled: 'Appointment cancelled',
       correction_requested: 'Correction requested',
+      correction_accepted: 'Correction made',
+      correction_rejected: 'Correction not accepted',
     },
     actors: {
       you: 'You',
@@ -268,6 +280,7 @@ export const citizenEn = {
       'appointment-slip': 'Appointment slip',
       export: 'Your data download',
       correction: 'Correction',
+      'correction-review': 'An officer checking your correction request',
       vaccinate: 'Vaccination',
     },
     outcomes: {
@@ -311,6 +324,9 @@ export const citizenEn = {
       accepted: 'Corrected',
       rejected: 'Not accepted',
     },
+    decidedOn: 'Decided on {{date}}.',
+    acceptedNote: 'The record now has the corrected detail. If this person has a certificate, it has been issued again with the correction: download it again to get the new one.',
+    rejectedReason: 'The officer’s reason:',
   },
 };
 

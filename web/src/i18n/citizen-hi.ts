@@ -102,6 +102,16 @@ export const citizenHi: CitizenMessages = {
     cancelling: 'रद्द किया जा रहा है…',
     cancelled: '{{name}} का अपॉइंटमेंट रद्द कर दिया गया है।',
   },
+  certificate: {
+    provisional: 'अनंतिम प्रमाणपत्र: 2 में से पहली खुराक दर्ज है।',
+    final: 'अंतिम प्रमाणपत्र: दोनों खुराकें दर्ज हैं।',
+    languages: 'प्रमाणपत्र अंग्रेज़ी और हिंदी में है, और उसमें एक QR कोड है जिसे कोई भी सत्यापित कर सकता है।',
+    download: 'प्रमाणपत्र डाउनलोड करें',
+    downloadFor: '{{name}} का टीकाकरण प्रमाणपत्र डाउनलोड करें',
+    downloading: 'प्रमाणपत्र तैयार हो रहा है…',
+    failed: 'प्रमाणपत्र डाउनलोड नहीं हो सका। कृपया फिर से कोशिश करें।',
+    notIssued: 'इस व्यक्ति का अभी कोई प्रमाणपत्र उपलब्ध नहीं है। केंद्र पर खुराक दर्ज होने पर प्रमाणपत्र जारी होता है।',
+  },
   member: {
     title: 'सदस्य जोड़ें · टीका',
     heading: 'सदस्य जोड़ें',
@@ -253,6 +263,8 @@ export const citizenHi: CitizenMessages = {
       appointment_rescheduled: 'अपॉइंटमेंट का समय बदला',
       appointment_cancelled: 'अपॉइंटमेंट रद्द हुआ',
       correction_requested: 'सुधार का अनुरोध किया',
+      correction_accepted: 'सुधार किया गया',
+      correction_rejected: 'सुधार स्वीकार नहीं हुआ',
     },
     actors: {
       you: 'आप',
@@ -267,6 +279,7 @@ export const citizenHi: CitizenMessages = {
       'appointment-slip': 'अपॉइंटमेंट पर्ची',
       export: 'आपके डेटा का डाउनलोड',
       correction: 'सुधार',
+      'correction-review': 'अधिकारी द्वारा आपके सुधार अनुरोध की जाँच',
       vaccinate: 'टीकाकरण',
     },
     outcomes: {
@@ -310,5 +323,8 @@ export const citizenHi: CitizenMessages = {
       accepted: 'सुधार हो गया',
       rejected: 'स्वीकार नहीं हुआ',
     },
+    decidedOn: '{{date}} को निर्णय हुआ।',
+    acceptedNote: 'रिकॉर्ड में अब सुधरी हुई जानकारी है। अगर इस व्यक्ति का प्रमाणपत्र है, तो वह सुधार के साथ फिर से जारी हो गया है: नया प्रमाणपत्र पाने के लिए उसे फिर से डाउनलोड करें।',
+    rejectedReason: 'अधिकारी का कारण:',
   },
 };

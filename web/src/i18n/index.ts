@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { StaffMessages } from '../staff/staff-en.js';
 import type { CitizenMessages } from './citizen-en.js';
 import { en, type Messages } from './en.js';
 import { hi } from './hi.js';
@@ -14,8 +15,9 @@ const STORAGE_KEY = 'teeka.language';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    // `citizen` arrives with the citizen pages (citizen/citizen-i18n.ts), not in the first download.
-    resources: { translation: Messages; citizen: CitizenMessages };
+    // `citizen` arrives with the citizen pages (citizen/citizen-i18n.ts), not in the first download;
+    // `staff` with the staff console (staff/staff-i18n.ts).
+    resources: { translation: Messages; citizen: CitizenMessages; staff: StaffMessages };
   }
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { logOut, useCitizenToken } from '../citizen/session.js';
 import type { LoginPageState } from '../citizen/require-login.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -31,6 +31,8 @@ function AccountNav() {
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  // The staff console has its own menu and sign-out; a citizen's "Log in" there would mislead.
+  const staffPages = useLocation().pathname.startsWith('/staff');
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -39,7 +41,7 @@ export function SiteHeader() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
         <div className="header-tools">
-          <AccountNav />
+          {!staffPages && <AccountNav />}
           <LanguageSwitch />
         </div>
       </div>

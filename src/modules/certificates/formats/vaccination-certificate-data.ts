@@ -5,14 +5,30 @@
  * citizen asks for a travel certificate, because border checks compare it with the passport.
  */
 export const certificateVaccines = ['COVISHIELD', 'COVAXIN', 'SPUTNIK V', 'CORBEVAX', 'COVOVAX'] as const;
+/** The five vaccines India used, whose codes the formats know without being told (value-sets.ts, vaccine-codes.ts). */
 export type CertificateVaccine = (typeof certificateVaccines)[number];
+
+/** How the formats name a vaccine: EU DCC value-set codes, and the CVX code SMART Health Cards use (null: none). */
+export interface CertificateVaccineCodes {
+  vp: string;
+  mp: string;
+  ma: string;
+  cvx: string | null;
+}
 
 export interface VaccinationCertificateData {
   familyName: string;
   givenName: string;
   /** "1985", or "1985-03-02" for a travel certificate. */
   dateOfBirth: string;
-  vaccine: CertificateVaccine;
+  /** The catalogue's name, e.g. "COVISHIELD". */
+  vaccine: string;
+  /**
+   * The vaccine's codes from the catalogue, as the certificates service passes them, so an edit by the
+   * national administrator reaches the next certificate. Without them, only the five founding vaccines
+   * can be encoded, with the codes they were seeded with.
+   */
+  codes?: CertificateVaccineCodes;
   doseNumber: number;
   totalDoses: number;
   /** Date of this dose, YYYY-MM-DD. */
@@ -40,7 +56,10 @@ const isRealDate = (text: string) => {
  * citizen input: the vaccination service has already validated the dose it recorded.
  */
 export function assertCertificateData(data: VaccinationCertificateData): void {
-  if (!certificateVaccines.includes(data.vaccine)) throw new RangeError(`unknown vaccine ${JSON.stringify(data.vaccine)}`);
+  if (!data.codes && !(certificateVaccines as readonly string[]).includes(data.vaccine)) throw new RangeError(`unknown vaccine ${JSON.stringify(data.vaccine)}`);
+  if (data.codes && !(data.vaccine.trim() && data.codes.vp.trim() && data.codes.mp.trim() && data.codes.ma.trim())) {
+    throw new RangeError('a catalogued vaccine needs its name and its EU DCC vp, mp and ma codes');
+  }
   if (!data.familyName.trim() && !data.givenName.trim()) throw new RangeError('a certificate needs a family name or a given name');
   if (!/^\d{4}(-\d{2}-\d{2})?$/.test(data.dateOfBirth) || (data.dateOfBirth.length > 4 && !isRealDate(data.dateOfBirth))) {
     throw new RangeError('dateOfBirth must be YYYY or YYYY-MM-DD');

@@ -5,11 +5,11 @@ import { failureOf, fetchCorrections, requestCorrection } from '../citizen-api.j
 import { useCitizenTranslation } from '../citizen-i18n.js';
 import { fieldErrorText, type FieldProblem } from '../field-errors.js';
 import { focusFirstError, RadioGroup, SelectField, TextAreaField, TextField } from '../form-fields.js';
-import { formatInstant } from '../format.js';
 import type { CorrectionField, CorrectionView } from '../my-data/my-data-types.js';
 import { PageHeading } from '../page-heading.js';
 import { useFamily } from '../use-family.js';
 import { genderLabel, idTypeLabel, useRegistrationLists } from '../use-registration-lists.js';
+import { EarlierRequests } from './earlier-requests.js';
 
 const correctionFields: readonly CorrectionField[] = ['name', 'birth_year', 'gender', 'photo_id'];
 type FormField = 'field' | 'requested_value' | 'reason';
@@ -110,8 +110,6 @@ export function CorrectionPage() {
     gender: genderLabel(lists, member.gender, language),
     photo_id: `${idTypeLabel(lists, member.photo_id_type, language)} ${member.photo_id_number}`,
   }[field] : undefined;
-  const statusNames = t('correction.requestStatus', { returnObjects: true });
-  const fieldNames = t('correction.fields', { returnObjects: true });
 
   return (
     <div className="citizen-page citizen-page--narrow">
@@ -202,22 +200,7 @@ export function CorrectionPage() {
           </div>
         </form>
       )}
-      {member && earlier.length > 0 && (
-        <section className="data-section" aria-labelledby="earlier-heading">
-          <h2 id="earlier-heading">{t('correction.previous', { name: member.name })}</h2>
-          <ul>
-            {earlier.map((c) => (
-              <li key={c.id}>
-                {t('myData.correction', {
-                  field: c.field in fieldNames ? fieldNames[c.field as CorrectionField] : c.field,
-                  status: c.status in statusNames ? statusNames[c.status as keyof typeof statusNames] : c.status,
-                  date: formatInstant(c.created_at, language),
-                })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {member && earlier.length > 0 && <EarlierRequests name={member.name} requests={earlier} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { BeneficiaryView } from '../../../../src/api/cowin-v2/citizen-schema.js';
+import { CertificateButton } from '../certificate-button.js';
 import { useCitizenTranslation } from '../citizen-i18n.js';
 import { formatCowinDay } from '../format.js';
 import { nextDoseOf, statusKey } from '../use-family.js';
@@ -56,11 +57,21 @@ export function MemberCard({ member, lists, onCancel, onRemove }: MemberCardProp
         {doses.length === 0 ? (
           <p className="muted">{t('family.noDoses')}</p>
         ) : (
-          <ul>
-            {doses.map((d) => (
-              <li key={d.dose}>{t('family.doseGiven', { dose: d.dose, vaccine: member.vaccine, date: formatCowinDay(d.date, language) })}</li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {doses.map((d) => (
+                <li key={d.dose}>{t('family.doseGiven', { dose: d.dose, vaccine: member.vaccine, date: formatCowinDay(d.date, language) })}</li>
+              ))}
+            </ul>
+            <div className="member-certificate">
+              {/* Co-WIN's list has no precaution-dose date: after dose 2 the download says which certificate it is. */}
+              <p>{t(doses.length === 1 ? 'certificate.provisional' : 'certificate.final')}</p>
+              <p className="muted">{t('certificate.languages')}</p>
+              <div>
+                <CertificateButton referenceId={ref} label={t('certificate.downloadFor', { name: member.name })} />
+              </div>
+            </div>
+          </>
         )}
       </div>
       {appointment ? (

@@ -1,6 +1,6 @@
 import { transliterateForMrz } from '../icao-transliteration.js';
 import { isValidUvci } from '../uvci.js';
-import { assertCertificateData, type VaccinationCertificateData } from '../vaccination-certificate-data.js';
+import { assertCertificateData, type CertificateVaccine, type VaccinationCertificateData } from '../vaccination-certificate-data.js';
 import { checkDccSchema } from './schema.js';
 import { covid19Target, euVaccineCodes } from './value-sets.js';
 
@@ -60,7 +60,7 @@ function personName(data: VaccinationCertificateData): EuDccPayload['nam'] {
 export function buildDccPayload(data: VaccinationCertificateData): EuDccPayload & { v: [DccVaccinationEntry] } {
   assertCertificateData(data);
   if (!isValidUvci(data.uvci)) throw new DccPayloadError('uvci is not a valid Teeka UVCI');
-  const codes = euVaccineCodes[data.vaccine];
+  const codes = data.codes ?? euVaccineCodes[data.vaccine as CertificateVaccine];
   const payload = {
     ver: dccSchemaVersion,
     nam: personName(data),

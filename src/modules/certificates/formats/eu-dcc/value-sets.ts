@@ -13,6 +13,9 @@ import type { CertificateVaccine } from '../vaccination-certificate-data.js';
  *   none, as Annex A pairs them.
  */
 export const covid19Target = '840539006';
+// The codes below seeded the vaccine catalogue (migration 0006); certificates take a vaccine's codes
+// from the catalogue, where the national administrator maintains them, and the formats fall back to
+// these only for data built without the catalogue.
 
 export interface EuVaccineCodes {
   vp: string;

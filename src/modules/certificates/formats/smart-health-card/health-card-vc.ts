@@ -1,4 +1,4 @@
-import { assertCertificateData, type VaccinationCertificateData } from '../vaccination-certificate-data.js';
+import { assertCertificateData, type CertificateVaccine, type VaccinationCertificateData } from '../vaccination-certificate-data.js';
 import { cvxCodes, cvxSystem } from './vaccine-codes.js';
 
 /**
@@ -49,10 +49,12 @@ export function buildHealthCardPayload(input: {
   const { data } = input;
   assertCertificateData(data);
   if (!ridPattern.test(input.rid)) throw new RangeError('rid must be base64url, at most 24 characters');
+  const cvx = data.codes ? data.codes.cvx : cvxCodes[data.vaccine as CertificateVaccine];
+  if (!cvx) throw new RangeError(`${data.vaccine} has no CVX code, so it cannot go on a SMART Health Card`);
   const immunization: Record<string, unknown> = {
     resourceType: 'Immunization',
     status: 'completed',
-    vaccineCode: { coding: [{ system: cvxSystem, code: cvxCodes[data.vaccine] }] },
+    vaccineCode: { coding: [{ system: cvxSystem, code: cvx }] },
     patient: { reference: 'resource:0' },
     occurrenceDateTime: data.date,
     performer: [{ actor: { display: data.issuer } }],
