@@ -8,8 +8,8 @@
  * 2. PDF rendering, in this process: certificates per second with a Latin name and with a Devanagari
  *    one, against the baseline of a blank A4 page with the same four Noto fonts embedded and saved.
  *    Font parsing and subsetting is the floor of any PDF that can print a Hindi name, so the ratio
- *    says what the certificate itself adds (layout, Indic shaping, the QR image). QR generation alone
- *    is reported beside it, as the largest single part.
+ *    says what the certificate itself adds (layout, Indic shaping, the QR code). Encoding the QR
+ *    matrix alone is reported beside it.
  * 3. Through the real HTTP API, on a server in its own process (PGlite): the latency from recording a
  *    dose to its certificate being downloaded (POST /api/staff/centre/doses, then the citizen's GET of
  *    the PDF), one dose at a time; then whole doses per second (open the encounter with the security
@@ -28,7 +28,7 @@ import os from 'node:os';
 import { Secret, TOTP } from 'otpauth';
 import { PageSizes, PDFDocument } from 'pdf-lib';
 import { embedNotoFonts } from '../src/core/pdf/fonts.js';
-import { renderCertificatePdf, certificateQrPng, type CertificatePdfData } from '../src/modules/certificates/certificate-pdf.js';
+import { certificateQr, renderCertificatePdf, type CertificatePdfData } from '../src/modules/certificates/certificate-pdf.js';
 import { issueHc1 } from '../src/modules/certificates/formats/eu-dcc/issue.js';
 import { generateSigningKey } from '../src/modules/certificates/formats/signing-key.js';
 import { issueShc } from '../src/modules/certificates/formats/smart-health-card/issue.js';
@@ -109,7 +109,7 @@ const blank = await perSecond(async () => {
 });
 const pdfEn = await perSecond(() => renderCertificatePdf(pdfData('Rajesh Kumar Sharma')));
 const pdfHi = await perSecond(() => renderCertificatePdf(pdfData('सुनीता शर्मा')));
-const qr = await perSecond(() => certificateQrPng(hc1));
+const qr = await perSecond(() => certificateQr(hc1));
 
 // 3. Through the HTTP API
 process.stderr.write('certificates: starting the server, seeding and booking citizens (about a minute)...\n');
@@ -270,7 +270,7 @@ try {
       blank_page_same_fonts: blank,
       certificate_latin_name: pdfEn,
       certificate_devanagari_name: pdfHi,
-      qr_png_only: qr,
+      qr_matrix_only: qr,
       ratio_latin: round(pdfEn.per_cpu_s / blank.per_cpu_s),
       ratio_devanagari: round(pdfHi.per_cpu_s / blank.per_cpu_s),
     },

@@ -83,8 +83,10 @@ async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
 }
 
 /** A page already signed in as `role`: the session cookie the API sign-in got, as the browser would hold it. */
-async function openSignedIn(role: string, options: CitizenPageOptions = {}): Promise<WatchedPage & { account: StaffAccount }> {
-  const staff = await signedInStaff(t, role, role === 'auditor' ? 'nation' : `facility:${session.facilityId}`);
+async function openSignedIn(
+  role: string, options: CitizenPageOptions = {}, scope = role === 'auditor' ? 'nation' : `facility:${session.facilityId}`,
+): Promise<WatchedPage & { account: StaffAccount }> {
+  const staff = await signedInStaff(t, role, scope);
   const watched = await open(options);
   await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
   return { ...watched, account: staff.account };
@@ -238,11 +240,11 @@ describe('without the slip', () => {
 const texts = {
   en: {
     signIn: 'Sign in', continue: 'Continue', save: 'Save password', openRecord: 'Open record', record: 'Record dose 1',
-    check: 'Check the audit log', receive: 'Receive batch', enrol: 'Set up your authenticator app',
+    check: 'Check the audit log', receive: 'Receive batch', enrol: 'Set up your authenticator app', show: 'Show stock',
   },
   hi: {
     signIn: 'साइन इन करें', continue: 'आगे बढ़ें', save: 'पासवर्ड सहेजें', openRecord: 'रिकॉर्ड खोलें', record: 'खुराक 1 दर्ज करें',
-    check: 'ऑडिट लॉग जाँचें', receive: 'बैच दर्ज करें', enrol: 'अपना ऑथेंटिकेटर ऐप सेट करें',
+    check: 'ऑडिट लॉग जाँचें', receive: 'बैच दर्ज करें', enrol: 'अपना ऑथेंटिकेटर ऐप सेट करें', show: 'स्टॉक दिखाएँ',
   },
 } as const;
 
@@ -333,7 +335,56 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
       await check(auditor.page, language, 'audit');
       expect([...admin.problems, ...auditor.problems]).toEqual([]);
     });
+
+    it(`hold in ${language}: a district administrator chooses the centre by name, and the receive form offers the catalogue`, async () => {
+      const centre = await centreOfSession();
+      const admin = await openSignedIn('district_admin', { language, width }, `district:${centre.districtId}`);
+      await admin.page.goto(`${url}/staff/stock`);
+      await admin.page.locator(`#choose-centre option[value="${session.facilityId}"]`).waitFor({ state: 'attached' });
+      await admin.page.getByRole('button', { name: words.show }).click();
+      await admin.page.locator('#choose-centre-error').waitFor();
+      await expect.poll(() => focusedId(admin.page), eventually).toBe('choose-centre');
+      await check(admin.page, language, 'stock-choose-centre');
+      await admin.page.locator('#choose-centre').selectOption(String(session.facilityId));
+      await admin.page.getByRole('button', { name: words.show }).click();
+      await admin.page.locator('.batch', { hasText: 'WEB-001' }).waitFor();
+      expect(new URL(admin.page.url()).search).toBe(`?centre=${session.facilityId}`);
+      await expect.poll(() => admin.page.locator('#batches-heading').textContent(), eventually).toContain(centre.name);
+      await admin.page.locator('#new-vaccine option').nth(1).waitFor({ state: 'attached' });
+      const offered = await admin.page.locator('#new-vaccine option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      expect(offered).toEqual(t.services.vaccines.list().map((v) => v.name));
+      await check(admin.page, language, 'stock-chosen-centre');
+      expect(admin.problems).toEqual([]);
+    });
   }
+});
+
+/** The test centre's name, district and state, as the stock page's chooser needs them. */
+async function centreOfSession(): Promise<{ name: string; districtId: number; stateId: number }> {
+  const row = await t.database.db.selectFrom('facility').innerJoin('district', 'district.id', 'facility.district_id')
+    .select(['facility.name', 'facility.district_id', 'district.state_id']).where('facility.id', '=', session.facilityId).executeTakeFirstOrThrow();
+  return { name: row.name, districtId: row.district_id, stateId: row.state_id };
+}
+
+describe('the stock page for administrators above a centre', () => {
+  it('opens the centre the planning page links to, with the district chosen, and nothing outside the area', async () => {
+    const centre = await centreOfSession();
+    const national = await openSignedIn('national_admin', {}, 'nation');
+    await national.page.goto(`${url}/staff/stock?centre=${session.facilityId}`);
+    await national.page.locator('.batch', { hasText: 'WEB-001' }).waitFor();
+    await expect.poll(() => national.page.locator('#choose-district').inputValue(), eventually).toBe(String(centre.districtId));
+    expect(await national.page.locator('#choose-state').inputValue()).toBe(String(centre.stateId));
+    await expect.poll(() => national.page.locator('#choose-centre').inputValue(), eventually).toBe(String(session.facilityId));
+    expect(await national.page.locator('.intro p').textContent()).toContain(centre.name);
+
+    const elsewhere = await t.database.db.selectFrom('district').select('id').where('id', '!=', centre.districtId).orderBy('id').executeTakeFirstOrThrow();
+    const outsider = await openSignedIn('district_admin', {}, `district:${elsewhere.id}`);
+    await outsider.page.goto(`${url}/staff/stock?centre=${session.facilityId}`);
+    await outsider.page.getByText('There is no centre with this ID in your area.').waitFor();
+    expect(await outsider.page.locator('.batch').count()).toBe(0);
+    expect(await outsider.page.getByRole('button', { name: 'Receive batch' }).count()).toBe(0);
+    expect([...national.problems, ...outsider.problems]).toEqual([]);
+  });
 });
 
 /** The appointment behind a roster card, from the link the card offers. */

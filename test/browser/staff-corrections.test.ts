@@ -289,6 +289,11 @@ describe('the correction pages (axe-core: no serious or critical violations; no 
       await visit(own.page, url, `/family/${citizen.referenceId}/correction`);
       await own.page.locator(`#correction-${other} blockquote`).waitFor();
       await check(own.page, language, 'citizen-correction-decided');
+      // "My data" shows the same decision, with the officer's words.
+      await visit(own.page, url, '/my-data');
+      const decided = own.page.locator('section[aria-labelledby="corrections-heading"] blockquote');
+      await expect.poll(() => decided.allTextContents(), eventually).toEqual(['कृपया केंद्र पर अपना आधार कार्ड लाएँ।']);
+      await check(own.page, language, 'citizen-my-data-decided');
       expect(own.problems).toEqual([]);
     });
   }

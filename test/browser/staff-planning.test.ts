@@ -118,7 +118,7 @@ describe('a district administrator plans a centre and its sessions', () => {
     const details = await page.locator('.planning-details').innerText();
     expect(details).toContain('COVAXIN ₹1410');
     expect(details).toContain('COVISHIELD ₹700');
-    expect(await page.getByRole('link', { name: 'Vaccine stock and batches' }).getAttribute('href')).toBe('/staff/stock');
+    expect(await page.getByRole('link', { name: 'Vaccine stock and batches' }).getAttribute('href')).toBe(`/staff/stock?centre=${centreId}`);
     await page.getByText('No sessions planned from today on.').waitFor();
 
     // A session: a slot outside the opening hours is refused next to the slots.

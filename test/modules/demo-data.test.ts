@@ -75,6 +75,16 @@ describe('demo data', () => {
     expect(dates).toEqual(Array.from({ length: 14 }, (_, i) => addDays(today, i)));
   });
 
+  it('keeps a tenth of each session\'s dose-1 places, at least 2, for walk-ins, so walk-in registration works in the demo', async () => {
+    const sessions = (await sql<{ capacity_dose1: number; walk_in_capacity: number; walk_ins: number }>`
+      SELECT capacity_dose1, walk_in_capacity, walk_ins FROM vaccination_session`.execute(database.db)).rows;
+    expect(sessions.length).toBeGreaterThan(1000);
+    const otherwise = sessions.filter((s) => s.walk_in_capacity !== Math.max(2, Math.round(s.capacity_dose1 / 10)) || s.walk_ins !== 0);
+    expect(otherwise).toEqual([]);
+    // A session booked out online still takes walk-ins.
+    expect(sessions.some((s) => s.capacity_dose1 === 0 && s.walk_in_capacity === 2)).toBe(true);
+  });
+
   it('tops up the next days when time passes, and only them', async () => {
     const services = testServices(database.db, fixedClock(new Date(seedInstant().getTime() + 2 * 86_400_000)));
     await services.geography.load();

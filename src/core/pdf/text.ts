@@ -22,7 +22,17 @@ export function drawText(page: PDFPage, fonts: PdfFonts, text: string, x: number
 }
 
 export function textWidth(fonts: PdfFonts, text: string, style: TextStyle): number {
-  return scriptRuns(fonts, text, style).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, style.size), 0);
+  return measure(fonts, text, style, false).width;
+}
+
+/** The width of `text` drawn after a run in the Devanagari font (`continuesDevanagari`) or after nothing or Latin. */
+function measure(fonts: PdfFonts, text: string, style: TextStyle, continuesDevanagari: boolean): { width: number; endsInDevanagari: boolean } {
+  const runs = scriptRuns(fonts, text, style, continuesDevanagari);
+  const face = style.bold ? fonts.bold : fonts.regular;
+  return {
+    width: runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, style.size), 0),
+    endsInDevanagari: runs.length ? runs.at(-1)!.font === face.devanagari : continuesDevanagari,
+  };
 }
 
 const isDevanagari = (cp: number) => (cp >= 0x0900 && cp <= 0x097f) || (cp >= 0xa8e0 && cp <= 0xa8ff) || (cp >= 0x1cd0 && cp <= 0x1cff);
@@ -33,13 +43,13 @@ const isLetter = (ch: string) => /[\p{L}\p{M}]/u.test(ch);
  * punctuation stay in the run they follow when that font has them, so a Devanagari phrase stays one
  * run and is shaped as a whole; everything else goes to Noto Sans. Expects `printable` text.
  */
-function scriptRuns(fonts: PdfFonts, text: string, style: TextStyle): { text: string; font: PDFFont }[] {
+function scriptRuns(fonts: PdfFonts, text: string, style: TextStyle, continuesDevanagari = false): { text: string; font: PDFFont }[] {
   const face = style.bold ? fonts.bold : fonts.regular;
   const runs: { text: string; font: PDFFont }[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     const last = runs.at(-1);
-    const inDevanagariRun = last?.font === face.devanagari;
+    const inDevanagariRun = last ? last.font === face.devanagari : continuesDevanagari;
     const devanagari = isDevanagari(cp) || (inDevanagariRun && !isLetter(ch) && fonts.devanagariCovers.has(cp));
     const font = devanagari ? face.devanagari : face.latin;
     if (last?.font === font) last.text += ch;
@@ -91,26 +101,36 @@ export function clampLines(lines: string[], max: number): string[] {
 
 const graphemes = new Intl.Segmenter('hi', { granularity: 'grapheme' });
 
-/** Greedy word wrap; a word wider than the line (a long id) is broken between grapheme clusters. */
+/**
+ * Greedy word wrap; a word wider than the line (a long id) is broken between grapheme clusters.
+ * Each word is measured once, with the space before it, in the script run it continues, and the line
+ * width is their sum: shaping never joins glyphs across a space and pdf-lib sums plain advance
+ * widths, so this equals measuring the whole candidate line, without re-shaping it word by word.
+ */
 export function wrap(fonts: PdfFonts, text: string, style: TextStyle, width: number): string[] {
-  const fits = (candidate: string) => textWidth(fonts, candidate, style) <= width;
   const lines: string[] = [];
   let line = '';
+  let measured = { width: 0, endsInDevanagari: false };
   for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+    const next = line ? measure(fonts, ` ${word}`, style, measured.endsInDevanagari) : measure(fonts, word, style, false);
+    if (measured.width + next.width <= width) {
+      line = line ? `${line} ${word}` : word;
+      measured = { width: measured.width + next.width, endsInDevanagari: next.endsInDevanagari };
       continue;
     }
     if (line) lines.push(line);
+    line = word;
+    measured = measure(fonts, word, style, false);
+    if (measured.width <= width) continue;
     line = '';
     for (const { segment } of graphemes.segment(word)) {
-      if (line && !fits(line + segment)) {
+      if (line && textWidth(fonts, line + segment, style) > width) {
         lines.push(line);
         line = '';
       }
       line += segment;
     }
+    measured = measure(fonts, line, style, false);
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;

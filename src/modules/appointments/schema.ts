@@ -30,6 +30,8 @@ export interface NewSession {
   allowAllAge: boolean;
   capacityDose1: number;
   capacityDose2: number;
+  /** Doses kept for people who come without booking, on top of the online capacity; 0 when left out. */
+  walkInCapacity?: number;
   slots: string[];
 }
 

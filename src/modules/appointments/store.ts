@@ -13,7 +13,7 @@ export async function insertSessions(db: Db, sessions: NewSession[]): Promise<vo
         sessions.slice(i, i + chunkSize).map((s) => ({
           id: s.id, facility_id: s.facilityId, date: s.date, vaccine: s.vaccine, min_age_limit: s.minAgeLimit,
           max_age_limit: s.maxAgeLimit, allow_all_age: s.allowAllAge, capacity_dose1: s.capacityDose1,
-          capacity_dose2: s.capacityDose2, slots: s.slots,
+          capacity_dose2: s.capacityDose2, walk_in_capacity: s.walkInCapacity ?? 0, slots: s.slots,
         })),
       )
       .onConflict((oc) => oc.columns(['facility_id', 'date', 'vaccine', 'min_age_limit']).doNothing())

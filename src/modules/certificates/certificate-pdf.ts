@@ -1,15 +1,15 @@
-import { PageSizes, PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, fill, PageSizes, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColor, type PDFOperator, type PDFPage } from 'pdf-lib';
 import { embedNotoFonts, type PdfFonts } from '../../core/pdf/fonts.js';
 import { withIndicShaping } from '../../core/pdf/indic-shaping.js';
 import { ACCENT, INK, MUTED, RULE, SHADE, WHITE } from '../../core/pdf/palette.js';
 import { clampLines, drawText, groupDigits, maskForPrint, printable, printableName, textWidth, wrap } from '../../core/pdf/text.js';
-import { qrPng } from './formats/qr.js';
+import { qrMatrix, type QrMatrix } from './formats/qr.js';
 
 /**
  * The vaccination certificate as one A4 page, English and Hindi side by side, with the EU DCC `HC1:`
- * text as a large QR code. Layout and determinism follow the appointment slip (`slip-pdf.ts`): the
- * same input gives the same bytes, because pdf-lib seeds its resource names with a constant and
- * every PDF date comes from `issuedAt`.
+ * text as a large QR code, drawn as vector squares so it stays sharp on any printer or zoom. Layout
+ * and determinism follow the appointment slip (`slip-pdf.ts`): the same input gives the same bytes,
+ * because pdf-lib seeds its resource names with a constant and every PDF date comes from `issuedAt`.
  *
  * Fonts and mixed-script text: src/core/pdf/ (Noto Sans and Noto Sans Devanagari, subset-embedded);
  * a name that loses characters no font has carries a note, as on the slip.
@@ -51,6 +51,20 @@ const KIND_TITLES: Record<CertificatePdfData['kind'], string> = {
 const GENDERS: Record<string, string> = { female: 'Female / महिला', male: 'Male / पुरुष', others: 'Others / अन्य' };
 const VERIFY_EN = 'Verify this certificate at /verify or with any EU DCC verifier app.';
 const VERIFY_HI = 'इस प्रमाणपत्र को /verify पर या किसी भी EU DCC सत्यापन ऐप से सत्यापित करें।';
+const LABELS = {
+  certificateId: 'Certificate ID / प्रमाणपत्र आईडी',
+  beneficiary: 'Beneficiary Details / लाभार्थी का विवरण',
+  name: 'Beneficiary Name / लाभार्थी का नाम',
+  age: 'Age / आयु',
+  gender: 'Gender / लिंग',
+  photoId: 'Photo ID / फ़ोटो पहचान पत्र',
+  referenceId: 'Beneficiary Reference ID / लाभार्थी संदर्भ आईडी',
+  vaccination: 'Vaccination Details / टीकाकरण का विवरण',
+  scan: 'Scan to verify',
+  scanHi: 'सत्यापित करने के लिए स्कैन करें',
+  issuedOn: 'Issued on / जारी करने की तारीख',
+  brand: 'Issued by Teeka',
+};
 const NAME_NOT_PRINTABLE = 'As on your photo ID';
 const NAME_NOTE = 'Some characters cannot be printed here; the name is as on your photo ID and in the QR code.';
 
@@ -61,8 +75,9 @@ const CELL_PAD = 5;
 const LABEL_SIZE = 9;
 const VALUE_SIZE = 10.5;
 const LINE_HEIGHT = 13.5;
-/** 190 pt is 67 mm; 45 mm is the least we print. The PNG carries its own 4-module quiet zone. */
+/** 190 pt is 67 mm, including the 4-module quiet zone; 45 mm is the least we print. */
 const QR_SIZE = 190;
+const QR_QUIET_ZONE = 4;
 const MIN_QR_SIZE = (45 / 25.4) * 72;
 const FOOTER_TOP = MARGIN + 36;
 
@@ -81,13 +96,13 @@ export async function renderCertificatePdf(certificate: CertificatePdfData): Pro
   doc.setCreationDate(certificate.issuedAt);
   doc.setModificationDate(certificate.issuedAt);
 
-  const fonts = await embedNotoFonts(doc);
-  const qr = await doc.embedPng(await certificateQrPng(certificate.qrText));
+  const fonts = await embedNotoFonts(doc, FIXED_TEXTS);
+  const qr = certificateQr(certificate.qrText);
 
   const page = doc.addPage(PageSizes.A4);
   withIndicShaping(() => {
     let y = drawHeader(page, fonts, certificate);
-    y = drawTable(page, fonts, 'Beneficiary Details / लाभार्थी का विवरण', beneficiaryRows(certificate, fonts), y - 20);
+    y = drawTable(page, fonts, LABELS.beneficiary, beneficiaryRows(certificate, fonts), y - 20);
     y = drawDoses(page, fonts, certificate.doses, y - 20);
     drawQr(page, fonts, qr, certificate, y - 20);
     drawFooter(page, fonts);
@@ -96,9 +111,9 @@ export async function renderCertificatePdf(certificate: CertificatePdfData): Pro
   return doc.save({ useObjectStreams: false });
 }
 
-/** The PNG drawn on the certificate; exported so tests can scan exactly what is embedded. */
-export function certificateQrPng(qrText: string): Promise<Buffer> {
-  return qrPng(qrText, { mode: 'alphanumeric' });
+/** The QR code drawn on the certificate; exported so tests can compare it with what the page draws. */
+export function certificateQr(qrText: string): QrMatrix {
+  return qrMatrix(qrText, { mode: 'alphanumeric' });
 }
 
 function drawHeader(page: PDFPage, fonts: PdfFonts, certificate: CertificatePdfData): number {
@@ -110,7 +125,7 @@ function drawHeader(page: PDFPage, fonts: PdfFonts, certificate: CertificatePdfD
   let y = top - bandHeight - 24;
   drawText(page, fonts, KIND_TITLES[certificate.kind], MARGIN, y, { size: 14, bold: true, color: ACCENT });
   y -= 22;
-  drawText(page, fonts, 'Certificate ID / प्रमाणपत्र आईडी', MARGIN, y, { size: LABEL_SIZE, color: MUTED });
+  drawText(page, fonts, LABELS.certificateId, MARGIN, y, { size: LABEL_SIZE, color: MUTED });
   y -= 15;
   drawText(page, fonts, printable(certificate.uvci, fonts).text, MARGIN, y, { size: 12, bold: true, color: INK });
   return y - 6;
@@ -124,14 +139,14 @@ interface Row {
 
 function beneficiaryRows(certificate: CertificatePdfData, fonts: PdfFonts): Row[] {
   const name = printableName(certificate.name, fonts, NAME_NOT_PRINTABLE);
-  const nameRow: Row = { label: 'Beneficiary Name / लाभार्थी का नाम', value: name.text, ...(name.lossy ? { note: NAME_NOTE } : {}) };
+  const nameRow: Row = { label: LABELS.name, value: name.text, ...(name.lossy ? { note: NAME_NOTE } : {}) };
   const gender = GENDERS[certificate.gender.trim().toLowerCase()] ?? certificate.gender;
   return [
     nameRow,
-    { label: 'Age / आयु', value: String(certificate.age) },
-    { label: 'Gender / लिंग', value: printable(gender, fonts).text },
-    { label: 'Photo ID / फ़ोटो पहचान पत्र', value: printable(`${certificate.photoIdType} \u00b7 ${maskForPrint(certificate.photoIdMasked)}`, fonts).text },
-    { label: 'Beneficiary Reference ID / लाभार्थी संदर्भ आईडी', value: groupDigits(certificate.referenceId) },
+    { label: LABELS.age, value: String(certificate.age) },
+    { label: LABELS.gender, value: printable(gender, fonts).text },
+    { label: LABELS.photoId, value: printable(`${certificate.photoIdType} \u00b7 ${maskForPrint(certificate.photoIdMasked)}`, fonts).text },
+    { label: LABELS.referenceId, value: groupDigits(certificate.referenceId) },
   ];
 }
 
@@ -165,8 +180,14 @@ const DOSE_COLUMNS = [
   { en: 'Vaccinated at', hi: 'टीकाकरण केंद्र', width: CONTENT_WIDTH - 290 },
 ];
 
+/** Everything printed the same on every certificate: shaped once per process (fonts.ts). */
+const FIXED_TEXTS = [
+  TITLE, ...Object.values(KIND_TITLES), ...Object.values(GENDERS), ...Object.values(LABELS), VERIFY_EN, VERIFY_HI,
+  NAME_NOT_PRINTABLE, NAME_NOTE, ...DOSE_COLUMNS.flatMap((column) => [column.en, column.hi]),
+];
+
 function drawDoses(page: PDFPage, fonts: PdfFonts, doses: CertificateDose[], top: number): number {
-  drawText(page, fonts, 'Vaccination Details / टीकाकरण का विवरण', MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
+  drawText(page, fonts, LABELS.vaccination, MARGIN, top - 12, { size: 12, bold: true, color: ACCENT });
   let y = top - 20;
   const headerHeight = 2 * LINE_HEIGHT + 2 * CELL_PAD;
   page.drawRectangle({ x: MARGIN, y: y - headerHeight, width: CONTENT_WIDTH, height: headerHeight, color: SHADE });
@@ -199,31 +220,54 @@ function drawDoses(page: PDFPage, fonts: PdfFonts, doses: CertificateDose[], top
  * The QR code follows the tables, as large as the room left allows: `QR_SIZE` for up to three doses,
  * never under `MIN_QR_SIZE`. The dose and line limits above keep even a full table over that floor.
  */
-function drawQr(page: PDFPage, fonts: PdfFonts, qr: PDFImage, certificate: CertificatePdfData, top: number): void {
+function drawQr(page: PDFPage, fonts: PdfFonts, qr: QrMatrix, certificate: CertificatePdfData, top: number): void {
   const size = Math.min(QR_SIZE, top - FOOTER_TOP - 12);
   if (size < MIN_QR_SIZE) throw new RangeError('certificate content leaves no room for a scannable QR code');
   const y = top - size;
-  page.drawImage(qr, { x: MARGIN, y, width: size, height: size });
+  drawQrModules(page, qr, MARGIN, y, size);
   const textX = MARGIN + size + 18;
   let line = y + size - 34;
-  drawText(page, fonts, 'Scan to verify', textX, line, { size: 13, bold: true, color: ACCENT });
-  drawText(page, fonts, 'सत्यापित करने के लिए स्कैन करें', textX, line - 18, { size: 12, bold: true, color: ACCENT });
+  drawText(page, fonts, LABELS.scan, textX, line, { size: 13, bold: true, color: ACCENT });
+  drawText(page, fonts, LABELS.scanHi, textX, line - 18, { size: 12, bold: true, color: ACCENT });
   line -= 50;
-  drawText(page, fonts, 'Certificate ID / प्रमाणपत्र आईडी', textX, line, { size: LABEL_SIZE, color: MUTED });
+  drawText(page, fonts, LABELS.certificateId, textX, line, { size: LABEL_SIZE, color: MUTED });
   for (const part of wrap(fonts, printable(certificate.uvci, fonts).text, { size: 10, bold: true }, MARGIN + CONTENT_WIDTH - textX)) {
     line -= 14;
     drawText(page, fonts, part, textX, line, { size: 10, bold: true });
   }
   line -= 24;
-  drawText(page, fonts, 'Issued on / जारी करने की तारीख', textX, line, { size: LABEL_SIZE, color: MUTED });
+  drawText(page, fonts, LABELS.issuedOn, textX, line, { size: LABEL_SIZE, color: MUTED });
   drawText(page, fonts, formatIndianDate(certificate.issuedAt), textX, line - 14, { size: 10, bold: true });
+}
+
+/**
+ * One filled path of unit squares, scaled by one `cm` to the module size: each row's run of dark
+ * modules is one rectangle, and filling them as one path leaves no hairline seams between rows.
+ */
+function drawQrModules(page: PDFPage, qr: QrMatrix, x: number, y: number, size: number): void {
+  const module = size / (qr.size + 2 * QR_QUIET_ZONE);
+  const operators: PDFOperator[] = [
+    pushGraphicsState(),
+    concatTransformationMatrix(module, 0, 0, module, x + QR_QUIET_ZONE * module, y + QR_QUIET_ZONE * module),
+    setFillingRgbColor(0, 0, 0),
+  ];
+  for (let row = 0; row < qr.size; row++) {
+    for (let column = 0; column < qr.size; column++) {
+      if (!qr.isDark(row, column)) continue;
+      const start = column;
+      while (column + 1 < qr.size && qr.isDark(row, column + 1)) column++;
+      operators.push(rectangle(start, qr.size - 1 - row, column + 1 - start, 1));
+    }
+  }
+  operators.push(fill(), popGraphicsState());
+  page.pushOperators(...operators);
 }
 
 function drawFooter(page: PDFPage, fonts: PdfFonts): void {
   page.drawLine({ start: { x: MARGIN, y: FOOTER_TOP }, end: { x: MARGIN + CONTENT_WIDTH, y: FOOTER_TOP }, thickness: 0.75, color: RULE });
   drawText(page, fonts, VERIFY_EN, MARGIN, FOOTER_TOP - 15, { size: 9.5, color: INK });
   drawText(page, fonts, VERIFY_HI, MARGIN, FOOTER_TOP - 30, { size: 9.5, color: INK });
-  const brand = 'Issued by Teeka';
+  const brand = LABELS.brand;
   drawText(page, fonts, brand, MARGIN + CONTENT_WIDTH - textWidth(fonts, brand, { size: 8.5 }), FOOTER_TOP - 15, { size: 8.5, color: MUTED });
 }
 

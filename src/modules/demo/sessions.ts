@@ -31,6 +31,14 @@ export function slotsFor(opensAt: string, closesAt: string): string[] {
   return slots;
 }
 
+/**
+ * Doses a demo session keeps for people who come without booking: a tenth of its online dose-1
+ * places, and at least 2, so walk-in registration works in the demo even where online booking is full.
+ */
+export function walkInShareOf(capacityDose1: number): number {
+  return Math.max(2, Math.round(capacityDose1 / 10));
+}
+
 /** One day's demo sessions at one centre: at most one per vaccine it offers, fewer on Sundays. */
 export function generateSessions(centre: DemoCentre, date: IsoDate, random: DeterministicRandom): NewSession[] {
   const isSunday = new Date(`${date}T00:00:00Z`).getUTCDay() === 0;
@@ -42,6 +50,7 @@ export function generateSessions(centre: DemoCentre, date: IsoDate, random: Dete
     // A centre keeps one age rule per vaccine for the whole fortnight, as real centres planned.
     const ageGroup = random.fork(`${centre.id}/${name}/age`).pick(vaccine.ageGroups);
     const bookedOut = day.chance(0.12);
+    const capacityDose1 = bookedOut ? 0 : day.integer(0, 120);
     sessions.push({
       id: randomUUID(),
       facilityId: centre.id,
@@ -50,8 +59,9 @@ export function generateSessions(centre: DemoCentre, date: IsoDate, random: Dete
       minAgeLimit: ageGroup.minAge,
       maxAgeLimit: ageGroup.maxAge,
       allowAllAge: ageGroup.allowAllAge,
-      capacityDose1: bookedOut ? 0 : day.integer(0, 120),
+      capacityDose1,
       capacityDose2: bookedOut ? 0 : day.integer(0, 80),
+      walkInCapacity: walkInShareOf(capacityDose1),
       slots: slotsFor(centre.opensAt, centre.closesAt),
     });
   }

@@ -1,8 +1,9 @@
 import QRCode, { type QRCodeErrorCorrectionLevel, type QRCodeSegment } from 'qrcode';
 
 /**
- * QR images of certificate text. The segment modes are chosen for each format, because a QR code's
- * density depends on them and a denser code is smaller on paper and easier to scan:
+ * QR codes of certificate text, as images or as the module matrix a PDF draws as vector squares.
+ * The segment modes are chosen for each format, because a QR code's density depends on them and a
+ * denser code is smaller on paper and easier to scan:
  * - 'alphanumeric' for `HC1:` text: base45's 45 characters are exactly QR alphanumeric mode
  *   (RFC 9285 §1), 5.5 bits per character; the HCERT spec v1.0.5 §3.4 asks for this mode.
  * - 'numeric' for `shc:/` text: the SMART Health Cards spec asks for two segments, the prefix in byte
@@ -34,6 +35,17 @@ export function qrSegments(text: string, mode: QrMode): QRCodeSegment[] {
 }
 
 const renderOptions = (options: QrOptions) => ({ errorCorrectionLevel: options.errorCorrectionLevel ?? 'Q', margin: 4 });
+
+/** The dark modules, `size` by `size`, row by row from the top; the quiet zone is the drawer's to leave. */
+export interface QrMatrix {
+  size: number;
+  isDark(row: number, column: number): boolean;
+}
+
+export function qrMatrix(text: string, options: QrOptions): QrMatrix {
+  const { modules } = QRCode.create(qrSegments(text, options.mode), { errorCorrectionLevel: options.errorCorrectionLevel ?? 'Q' });
+  return { size: modules.size, isDark: (row, column) => modules.get(row, column) === 1 };
+}
 
 export async function qrPng(text: string, options: QrOptions): Promise<Buffer> {
   return QRCode.toBuffer(qrSegments(text, options.mode), { ...renderOptions(options), type: 'png', scale: 4 });

@@ -8,6 +8,7 @@ import { formatCowinDay, formatInstant, maskMobile } from '../format.js';
 import { PageHeading } from '../page-heading.js';
 import { genderLabel, idTypeLabel, useRegistrationLists } from '../use-registration-lists.js';
 import { AccessHistory } from './access-history.js';
+import { CorrectionOutcome } from './correction-outcome.js';
 import type { MyDataExport } from './my-data-types.js';
 
 type State = { status: 'loading' } | { status: 'loaded'; data: MyDataExport } | { status: 'failed'; failure: CitizenFailure };
@@ -44,11 +45,6 @@ export function MyDataPage() {
   function download(data: MyDataExport) {
     saveFile(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }), 'teeka-my-data.json');
   }
-
-  const fieldNames = t('correction.fields', { returnObjects: true });
-  const fieldName = (field: string) => (field in fieldNames ? fieldNames[field as keyof typeof fieldNames] : field);
-  const statusNames = t('correction.requestStatus', { returnObjects: true });
-  const statusName = (status: string) => (status in statusNames ? statusNames[status as keyof typeof statusNames] : status);
 
   return (
     <div className="citizen-page citizen-page--narrow">
@@ -123,16 +119,12 @@ export function MyDataPage() {
           <section className="data-section" aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">{t('myData.corrections')}</h2>
             {state.data.correction_requests.length === 0 ? <p className="muted">{t('myData.noCorrections')}</p> : (
-              <ul>
-                {state.data.correction_requests.map((c) => {
-                  const who = state.data.members.find((m) => m.beneficiary_reference_id === c.beneficiary_reference_id)?.name;
-                  return (
-                    <li key={c.id}>
-                      {who && <strong>{who}: </strong>}
-                      {t('myData.correction', { field: fieldName(c.field), status: statusName(c.status), date: formatInstant(c.created_at, language) })}
-                    </li>
-                  );
-                })}
+              <ul className="correction-requests">
+                {state.data.correction_requests.map((c) => (
+                  <li key={c.id}>
+                    <CorrectionOutcome request={c} who={state.data.members.find((m) => m.beneficiary_reference_id === c.beneficiary_reference_id)?.name} />
+                  </li>
+                ))}
               </ul>
             )}
           </section>

@@ -81,9 +81,8 @@ function CentreDetails({ centre }: { centre: CentreView }) {
         </dl>
         <div className="page-actions">
           <Link className="button" to="edit">{t('planning.centre.edit')}</Link>
-          <Link to="/staff/stock">{t('planning.centre.stock')}</Link>
+          <Link to={`/staff/stock?centre=${centre.id}`}>{t('planning.centre.stock')}</Link>
         </div>
-        {!ownCentre && <p className="hint">{t('planning.centre.stockHint', { id: centre.id })}</p>}
       </section>
     </>
   );

@@ -65,7 +65,6 @@ export const planningEn = {
     capped: '{{vaccine}} costs at most ₹{{cap}} a dose at private centres, the national cap: the fee of ₹{{asked}} was set to ₹{{cap}}.',
     edit: 'Edit centre details',
     stock: 'Vaccine stock and batches',
-    stockHint: 'Batches are received and counted on the Vaccine stock page: enter centre ID {{id}} there.',
   },
   sessions: {
     heading: 'Sessions, today to 60 days ahead',

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { focusFirstError, SelectField, TextField } from '../../citizen/form-fields.js';
+import { fetchVaccines } from '../planning/planning-api.js';
+import { useLoad } from '../planning/use-load.js';
 import { ServerMessage } from '../server-message.js';
 import { staffFailureOf, type StaffFailure } from '../staff-api.js';
 import { useStaffTranslation } from '../staff-i18n.js';
-import { receiveBatch, vaccineNames, type Batch } from './stock-api.js';
+import { receiveBatch, type Batch } from './stock-api.js';
 
 type Field = 'vaccine' | 'batch_number' | 'expires_on' | 'quantity';
 type Problem =
@@ -38,6 +40,8 @@ export function ReceiveBatchForm({ facilityId, onReceived, onNotFound }: Receive
   const [problems, setProblems] = useState<Partial<Record<Field, Problem>>>({});
   const [notice, setNotice] = useState<'unavailable' | { server: string }>();
   const [busy, setBusy] = useState(false);
+  // The national catalogue, as the server checks it: a vaccine added there is offered here at once.
+  const vaccines = useLoad('vaccines', fetchVaccines);
 
   function edit(field: Field, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -94,9 +98,15 @@ export function ReceiveBatchForm({ facilityId, onReceived, onNotFound }: Receive
       </div>
       <form className="citizen-form" onSubmit={(event) => void submit(event)} noValidate>
         <SelectField id={ids.vaccine} label={t('stock.vaccineLabel')} error={errorOf('vaccine')} value={values.vaccine} onChange={(event) => edit('vaccine', event.target.value)}>
-          <option value="">{t('stock.vaccineChoose')}</option>
-          {vaccineNames.map((name) => <option key={name} value={name}>{name}</option>)}
+          <option value="">{vaccines.state.kind === 'loading' ? t('common.loading') : t('stock.vaccineChoose')}</option>
+          {vaccines.state.kind === 'loaded' && vaccines.state.value.map((v) => <option key={v.vaccine} value={v.vaccine}>{v.vaccine}</option>)}
         </SelectField>
+        {(vaccines.state.kind === 'failed' || vaccines.state.kind === 'not-found') && (
+          <div role="alert" className="notice notice--error">
+            <p>{t('stock.vaccinesUnavailable')}</p>
+            <button type="button" onClick={vaccines.reload}>{t('common.retry')}</button>
+          </div>
+        )}
         <TextField
           id={ids.batch_number}
           autoComplete="off"

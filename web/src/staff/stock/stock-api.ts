@@ -5,9 +5,6 @@ import { staffGet, staffPost } from '../staff-api.js';
 export type Batch = BatchView;
 export type NewBatch = ReceiveBatchBody;
 
-/** The vaccines the server takes (src/modules/vaccination/vaccines.ts). */
-export const vaccineNames = ['COVISHIELD', 'COVAXIN', 'SPUTNIK V', 'CORBEVAX', 'COVOVAX'] as const;
-
 /** Roles that may receive a batch; vaccinators only see the stock. */
 export const receivingRoles: readonly string[] = ['facility_admin', 'district_admin', 'state_admin', 'national_admin'];
 
