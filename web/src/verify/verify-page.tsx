@@ -35,6 +35,12 @@ export function VerifyPage() {
     return () => request.current?.abort();
   }, []);
 
+  // Focus moves to the verdict once it is on the page, so a screen reader reads it out at once. An
+  // effect, not a timer: on a slow phone the next frame can come before React has drawn the verdict.
+  useEffect(() => {
+    if (check.kind === 'answered') document.getElementById(RESULT_HEADING_ID)?.focus();
+  }, [check]);
+
   const verify = useCallback(async (qr: string) => {
     request.current?.abort();
     const controller = new AbortController();
@@ -43,7 +49,6 @@ export function VerifyPage() {
     try {
       const answer = await verifyCertificate(qr, controller.signal);
       setCheck({ kind: 'answered', answer });
-      focusSoon(RESULT_HEADING_ID);
     } catch (error) {
       if (controller.signal.aborted) return;
       setCheck({ kind: 'failed', failure: error instanceof VerifyError ? error.failure : { kind: 'unavailable' } });

@@ -5,16 +5,17 @@ import { failureOf, registerMember } from '../citizen-api.js';
 import { useCitizenTranslation } from '../citizen-i18n.js';
 import { fieldErrorText, memberFieldOf, type MemberField } from '../field-errors.js';
 import type { FamilyPageState } from '../family/family-page.js';
-import { describedBy, focusFirstError, RadioGroup, SelectField, TextField } from '../form-fields.js';
+import { focusFirstError } from '../form-fields.js';
 import { currentYearInIndia } from '../format.js';
 import { PageHeading } from '../page-heading.js';
 import { useRegistrationLists } from '../use-registration-lists.js';
-import { AADHAAR, checkMember, emptyDraft, registrationOf, type MemberDraft, type MemberProblems } from './member-checks.js';
+import { checkMember, emptyDraft, registrationOf, type MemberDraft, type MemberProblems } from './member-checks.js';
+import { PersonFields } from './person-fields.js';
 
 const fieldOrder: readonly MemberField[] = ['name', 'birth_year', 'gender_id', 'photo_id_type', 'photo_id_number', 'comorbidity', 'consent'];
 
 export function AddMemberPage() {
-  const { t, language } = useCitizenTranslation();
+  const { t } = useCitizenTranslation();
   usePageTitle(t('member.title'));
   const navigate = useNavigate();
   const { lists, retry } = useRegistrationLists();
@@ -73,7 +74,6 @@ export function AddMemberPage() {
     const problem = problems[field];
     return problem ? fieldErrorText(t, problem) : undefined;
   };
-  const idTypes = lists.status === 'loaded' ? lists.lists.idTypes : [];
 
   return (
     <div className="citizen-page citizen-page--narrow">
@@ -89,91 +89,7 @@ export function AddMemberPage() {
         </div>
       )}
       <form className="citizen-form panel" onSubmit={(event) => void submitMember(event)} noValidate aria-busy={busy}>
-        <TextField
-          id="name"
-          name="name"
-          autoComplete="off"
-          maxLength={100}
-          label={t('member.name')}
-          hint={t('member.nameHint')}
-          error={error('name')}
-          value={draft.name}
-          onChange={(e) => update('name', e.target.value, 'name')}
-        />
-        <TextField
-          id="birth_year"
-          name="birth_year"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={4}
-          className="field--short"
-          label={t('member.birthYear')}
-          hint={t('member.birthYearHint')}
-          error={error('birth_year')}
-          value={draft.birthYear}
-          onChange={(e) => update('birthYear', e.target.value, 'birth_year')}
-        />
-        <RadioGroup
-          id="gender_id"
-          name="gender_id"
-          inline
-          legend={t('member.gender')}
-          error={error('gender_id')}
-          options={genders.map((g) => ({ value: String(g.id), label: language === 'hi' ? g.gender_l : g.gender }))}
-          value={draft.genderId}
-          onChange={(value) => update('genderId', value, 'gender_id')}
-        />
-        <SelectField
-          id="photo_id_type"
-          name="photo_id_type"
-          label={t('member.idType')}
-          error={error('photo_id_type')}
-          value={draft.idType}
-          onChange={(e) => update('idType', e.target.value, 'photo_id_type')}
-        >
-          <option value="">{t('member.chooseIdType')}</option>
-          {/* Aadhaar stays chosen while the list loads, so its option must exist from the start. */}
-          {idTypes.length === 0 && <option value={AADHAAR}>{language === 'hi' ? 'आधार कार्ड' : 'Aadhaar Card'}</option>}
-          {idTypes.map((type) => <option key={type.id} value={type.id}>{language === 'hi' ? type.type_l : type.type}</option>)}
-        </SelectField>
-        <TextField
-          id="photo_id_number"
-          name="photo_id_number"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
-          inputMode={draft.idType === AADHAAR ? 'numeric' : 'text'}
-          maxLength={30}
-          label={t('member.idNumber')}
-          hint={draft.idType === AADHAAR ? t('member.aadhaarHint') : t('member.idNumberHint')}
-          error={error('photo_id_number')}
-          value={draft.idNumber}
-          onChange={(e) => update('idNumber', e.target.value, 'photo_id_number')}
-        />
-        <RadioGroup
-          id="comorbidity"
-          name="comorbidity"
-          inline
-          legend={t('member.comorbidity')}
-          error={error('comorbidity')}
-          options={[{ value: 'Y', label: t('common.yes') }, { value: 'N', label: t('common.no') }]}
-          value={draft.comorbidity}
-          onChange={(value) => update('comorbidity', value as 'Y' | 'N', 'comorbidity')}
-        />
-        <div className="field">
-          {error('consent') && <p id="consent-error" className="field-error">{error('consent')}</p>}
-          <label className="check check--top" htmlFor="consent">
-            <input
-              id="consent"
-              type="checkbox"
-              checked={draft.consent}
-              onChange={(e) => update('consent', e.target.checked, 'consent')}
-              aria-invalid={error('consent') ? true : undefined}
-              aria-describedby={describedBy('consent', undefined, error('consent'))}
-            />
-            <span>{t('member.consent')}</span>
-          </label>
-        </div>
+        <PersonFields draft={draft} lists={lists.status === 'loaded' ? lists.lists : undefined} error={error} onChange={update} />
         <div role="alert" className="alert-region">
           {formProblem && (
             <p className="notice notice--error">

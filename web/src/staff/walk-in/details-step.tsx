@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { checkMember, type MemberDraft, type MemberProblems } from '../../citizen/add-member/member-checks.js';
+import { PersonFields } from '../../citizen/add-member/person-fields.js';
 import { useCitizenTranslation } from '../../citizen/citizen-i18n.js';
 import { fieldErrorText, type MemberField } from '../../citizen/field-errors.js';
 import { focusFirstError, RadioGroup, TextField } from '../../citizen/form-fields.js';
@@ -9,7 +10,6 @@ import { useRegistrationLists } from '../../citizen/use-registration-lists.js';
 import { ServerMessage } from '../server-message.js';
 import { staffFailureOf } from '../staff-api.js';
 import { useStaffTranslation } from '../staff-i18n.js';
-import { PersonFields } from './person-fields.js';
 import { registerWalkIn, walkInPersonOf, type RegisteredWalkIn, type WalkInSession } from './walk-in-api.js';
 import { fitsSession, registerProblemOf, type CodeGone, type OtpProblem, type SessionProblem } from './walk-in-problems.js';
 

@@ -1,8 +1,8 @@
-import { AADHAAR, type MemberDraft } from '../../citizen/add-member/member-checks.js';
-import { useCitizenTranslation } from '../../citizen/citizen-i18n.js';
-import type { MemberField } from '../../citizen/field-errors.js';
-import { describedBy, RadioGroup, SelectField, TextField } from '../../citizen/form-fields.js';
-import type { RegistrationLists } from '../../citizen/use-registration-lists.js';
+import { useCitizenTranslation } from '../citizen-i18n.js';
+import type { MemberField } from '../field-errors.js';
+import { describedBy, RadioGroup, SelectField, TextField } from '../form-fields.js';
+import type { RegistrationLists } from '../use-registration-lists.js';
+import { AADHAAR, type MemberDraft } from './member-checks.js';
 
 interface PersonFieldsProps {
   draft: MemberDraft;
@@ -12,8 +12,8 @@ interface PersonFieldsProps {
 }
 
 /**
- * The person's details, asked as the citizen's "Add a member" form asks them, with its labels,
- * hints and lists (the server's genders and photo ID types), so both register people alike.
+ * A person's details, with their labels, hints and lists (the server's genders and photo ID types):
+ * the citizen's "Add a member" form and the staff's walk-in registration ask them alike.
  */
 export function PersonFields({ draft, lists, error, onChange }: PersonFieldsProps) {
   const { t, language } = useCitizenTranslation();
