@@ -7,6 +7,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest leaves a core free by default, which on a two-core machine runs the files one by one;
+    // most of their time is spent waiting on Chromium, PostgreSQL or a child process.
+    maxWorkers: 2,
     // Pages change after a click on their own schedule; on a loaded two-core machine that can take
     // seconds. An expect.poll that does not name its own timeout waits this long.
     expect: { poll: { timeout: 10_000 } },

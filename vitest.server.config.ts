@@ -10,5 +10,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest leaves a core free by default, which on a two-core machine runs the files one by one;
+    // most of their time is spent waiting on Chromium, PostgreSQL or a child process.
+    maxWorkers: 2,
   },
 });
