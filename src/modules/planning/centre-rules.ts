@@ -1,24 +1,14 @@
+import type { Facility, VaccineFee } from '../facilities/schema.js';
 import type { VaccineLookup } from '../vaccination/vaccines.js';
 import type { FieldProblem } from './field-problems.js';
 import type { CentreBody, Notice } from './schema.js';
 import { parseClock } from './slots.js';
 
-/** A centre as planning stores it, checked and normalised. */
-export interface CentreDraft {
-  name: string;
-  address: string;
-  districtId: number;
-  blockName: string;
-  pincode: number;
-  lat: number;
-  long: number;
-  /** "HH:MM:SS" */
-  opensAt: string;
-  closesAt: string;
+/** A centre as planning stores it, checked and normalised: the public facility plus who runs it. */
+export interface CentreDraft extends Omit<Facility, 'id' | 'fees'> {
   ownership: 'Govt' | 'Private';
-  feeType: 'Free' | 'Paid';
   /** Vaccines offered, with the fee per dose (0 at a Free centre). */
-  vaccines: { vaccine: string; fee: number }[];
+  vaccines: VaccineFee[];
 }
 
 export interface CentreContext {
