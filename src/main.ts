@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { generateKeyring, KeyringError, loadKeyring, newCertificateSigningKey, serialiseKeyring } from './core/crypto/keyring.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError } from './config.js';
+import { commandConfig, progress } from './cli/common.js';
 import { migrate } from './core/migrate.js';
 import { openDatabase } from './core/db.js';
 import { openRuntime, startServer } from './runtime.js';
@@ -16,21 +17,11 @@ const program = new Command()
   .description('Teeka: the national vaccination platform (Co-WIN v2 compatible).\nSettings come from the environment; see README.md.')
   .showHelpAfterError();
 
-function config(): Config {
-  return loadConfig();
-}
-
-function progress(step: string, done: number, total: number): void {
-  const width = 24;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  process.stderr.write(`\r  ${step.padEnd(32)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-}
-
 program
   .command('serve')
   .description('Start the HTTP server (migrates first; in development also seeds demo data into an empty database).')
   .action(async () => {
-    const settings = config();
+    const settings = commandConfig();
     if (settings.env === 'production' && !settings.trustProxy) {
       throw new ConfigError('In production Teeka does not serve plain HTTP: put it behind a TLS proxy and set TEEKA_TRUST_PROXY=true');
     }
@@ -50,7 +41,7 @@ program
   .command('migrate')
   .description('Apply pending database migrations (db/migrations) and exit.')
   .action(async () => {
-    const settings = config();
+    const settings = commandConfig();
     const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
     try {
       const report = await migrate(database, (name) => process.stderr.write(`  applied ${name}\n`));
@@ -64,7 +55,7 @@ program
   .command('seed')
   .description('Load demo data (real states and districts, demo centres, sessions from today for 14 days, demo staff, and demo citizens with doses and certificates). Development only; safe to run again.')
   .action(async () => {
-    const settings = config();
+    const settings = commandConfig();
     if (settings.env === 'production') throw new ConfigError('Demo data is for development only (TEEKA_ENV=production).');
     const runtime = await openRuntime(settings);
     try {
@@ -95,7 +86,7 @@ staff
   .requiredOption('--role <role>', `one of ${staffRoles.join(', ')}`)
   .requiredOption('--scope <scope>', 'nation (national_admin, auditor), state:<id> (state_admin), district:<id> (district_admin) or facility:<centre id> (facility_admin, vaccinator)')
   .action(async (options: { username: string; role: string; scope: string }) => {
-    const runtime = await openRuntime(config());
+    const runtime = await openRuntime(commandConfig());
     try {
       await runtime.services.geography.load();
       const created = await runtime.services.staff.addAccount(options);
@@ -128,7 +119,7 @@ keys
   .command('rotate')
   .description('Add a new certificate signing key to the keyring; certificates signed with the older keys keep verifying until those are retired.')
   .action(async () => {
-    const settings = config();
+    const settings = commandConfig();
     const file = settings.keyringPath ?? path.join(settings.dataDir, 'keyring.json');
     const keyring = await loadKeyring({ env: settings.env, keyringPath: settings.keyringPath, dataDir: settings.dataDir });
     keyring.signingKeys.push(newCertificateSigningKey());

@@ -79,7 +79,7 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const geography = new GeographyService(db);
   const facilities = new FacilityService(db);
   const access = new AccessService(
-    db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography) },
+    db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography), consentCovers: async () => false },
     { 'correction-review': CORRECTION_REVIEWS_PER_DAY },
   );
   const vaccines = new VaccineCatalogue({ db, clock, access });

@@ -8,10 +8,12 @@ export type StaffScope =
   | { level: 'district'; districtId: number }
   | { level: 'facility'; facilityId: number };
 
-/** Who is acting. Partner actors arrive with their module. */
+/** Who is acting. */
 export type Actor =
   | { kind: 'citizen'; accountId: string; sessionId: string; ip?: string | undefined }
   | { kind: 'staff'; staffId: string; role: StaffRole; scope: StaffScope; sessionId: string; ip?: string | undefined }
+  /** A registered partner (research council, document wallet, health app) calling with an OAuth access token. */
+  | { kind: 'partner'; partnerId: string; tokenId: string; ip?: string | undefined }
   | { kind: 'system'; name: string };
 
 /** Whose personal data: one family member, or the account itself (its mobile). */
@@ -21,7 +23,11 @@ export type Subject =
 
 /** Why personal data is read; every access event names one. */
 export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export' | 'correction' | 'vaccination-roster' | 'vaccinate' | 'certificate' | 'notification'
-  | 'correction-review' | 'aefi';
+  | 'correction-review' | 'aefi'
+  /** A partner reading what a citizen's consent names (vaccination status, certificates, ...). */
+  | 'partner-consent'
+  /** Telling a person that their record was read (transparency SMS, DPDP Rule 7 breach notice). */
+  | 'breach-notice';
 
 export type PersonalField = 'name' | 'mobile' | 'photo_id' | 'birth_year' | 'gender' | 'security_code';
 
@@ -80,6 +86,7 @@ export function actorId(actor: Actor): string {
   switch (actor.kind) {
     case 'citizen': return actor.accountId;
     case 'staff': return actor.staffId;
+    case 'partner': return actor.partnerId;
     case 'system': return actor.name;
   }
 }

@@ -17,10 +17,14 @@ export type RosterLookup = (db: Db, facilityId: number, beneficiaryId: string, d
 /** Whether an open correction request about this person, for these fields, is in this reviewer's jurisdiction (decision 0011). */
 export type ReviewLookup = (db: Db, staff: Actor & { kind: 'staff' }, beneficiaryId: string, fields: readonly PersonalField[]) => Promise<boolean>;
 
+/** Whether a live consent (not expired, not revoked) lets this partner read these fields of this person. */
+export type ConsentLookup = (db: Db, partner: Actor & { kind: 'partner' }, beneficiaryId: string, fields: readonly PersonalField[]) => Promise<boolean>;
+
 export interface AccessLookups {
   ownerOf: OwnerLookup;
   isOnRoster: RosterLookup;
   isReviewing: ReviewLookup;
+  consentCovers: ConsentLookup;
 }
 
 /** Per purpose, how many distinct people one staff member may read in a day (India time): DESIGN.md §1.4. */
@@ -36,6 +40,31 @@ const alwaysRecorded = new Set(['export']);
 /** Midnight at the end of today, India time: when encounter grants lapse. */
 function endOfDayInIndia(now: Date): Date {
   return new Date(`${addDays(todayInIndia(now), 1)}T00:00:00+05:30`);
+}
+
+/** A granted read, as told to grant listeners. */
+export interface GrantedRead {
+  actor: Actor;
+  subject: Subject;
+  accountId: string;
+  purpose: Purpose;
+  fields: readonly PersonalField[];
+}
+export type GrantListener = (read: GrantedRead) => void;
+
+/**
+ * Who the actor was at the time, kept on the event itself: the citizen's "who read my data" shows a
+ * staff member's role and centre as they were then, even if the account changes or goes later.
+ */
+function actorContext(actor: Actor): Record<string, string | number> {
+  if (actor.kind !== 'staff') return {};
+  const scope = actor.scope;
+  switch (scope.level) {
+    case 'facility': return { role: actor.role, facility_id: scope.facilityId };
+    case 'district': return { role: actor.role, district_id: scope.districtId };
+    case 'state': return { role: actor.role, state_id: scope.stateId };
+    case 'nation': return { role: actor.role };
+  }
 }
 
 const budgetSpent = (limit: number, purpose: Purpose, now: Date) => new AppError(
@@ -58,6 +87,8 @@ export interface ChainVerification {
  * staff encounter grants and partner consents arrive with their modules.
  */
 export class AccessService {
+  private readonly grantListeners: GrantListener[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -79,9 +110,12 @@ export class AccessService {
         purpose: request.purpose,
         fields: request.fields,
         outcome: allowed ? 'allowed' : 'denied',
-        ip: actor.kind === 'citizen' ? actor.ip : undefined,
-        ...(limit === undefined ? {} : { detail: { reason: 'budget', limit } }),
+        ip: actor.kind === 'system' ? undefined : actor.ip,
+        detail: { ...actorContext(actor), ...(limit === undefined ? {} : { reason: 'budget', limit }) },
       }, db);
+    }
+    if (allowed && owner !== undefined) {
+      for (const listener of this.grantListeners) listener({ actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields });
     }
     // The grant covered this person, so saying "limit reached" confirms nothing the caller could not see.
     if (limit !== undefined) throw budgetSpent(limit, request.purpose, this.clock.now());
@@ -119,7 +153,9 @@ export class AccessService {
   private async grantCovers(db: Db, actor: Actor, owner: string, request: AccessRequest): Promise<boolean> {
     if (actor.kind === 'citizen') return owner === actor.accountId;
     // The platform itself may read an account's mobile to text its owner (an OTP the citizen will read out).
-    if (actor.kind === 'system') return request.purpose === 'notification' && request.subject.kind === 'account' && request.fields.every((f) => f === 'mobile');
+    if (actor.kind === 'system') return (request.purpose === 'notification' || request.purpose === 'breach-notice') && request.subject.kind === 'account' && request.fields.every((f) => f === 'mobile');
+    // A partner reads only what a consent the citizen approved with an OTP names, and only while it lives.
+    if (actor.kind === 'partner') return request.purpose === 'partner-consent' && request.subject.kind === 'beneficiary' && this.lookups.consentCovers(db, actor, request.subject.id, request.fields);
     if (actor.kind !== 'staff' || request.subject.kind !== 'beneficiary') return false;
     if (request.purpose === 'correction-review') return this.lookups.isReviewing(db, actor, request.subject.id, request.fields);
     if (!centreRoles.has(actor.role) || actor.scope.level !== 'facility') return false;
@@ -145,6 +181,15 @@ export class AccessService {
     const startOfDay = new Date(`${todayInIndia(this.clock.now())}T00:00:00+05:30`);
     const read = await store.countSubjectsReadSince(db, actor.staffId, request.purpose, startOfDay, request.subject.id);
     return read >= limit ? limit : undefined;
+  }
+
+  /**
+   * Calls `listener` after every granted read (transparency notices). It runs synchronously after
+   * the grant is recorded, possibly inside the caller's transaction, so it must not block or throw:
+   * anything slow (an SMS) is queued by the listener itself.
+   */
+  onGranted(listener: GrantListener): void {
+    this.grantListeners.push(listener);
   }
 
   /** Appends to the audit chain; inside the caller's transaction when `db` is one. */
