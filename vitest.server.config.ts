@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/modules/**/*.test.ts', 'test/cli/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/modules/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/owasp/**/*.test.ts', 'test/redteam/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import './api/citizen.js';
 import { cowinAuthRoutes } from './api/cowin-v2/auth-routes.js';
@@ -19,6 +19,7 @@ import { cowinCitizenRoutes } from './api/cowin-v2/citizen-routes.js';
 import { cowinPublicRoutes } from './api/cowin-v2/public-routes.js';
 import type { Config } from './config.js';
 import { citizenRightsRoutes } from './modules/beneficiaries/routes.js';
+import { accessHistoryRoutes } from './modules/beneficiaries/access-history-routes.js';
 import { correctionReviewRoutes } from './modules/beneficiaries/correction-review-routes.js';
 import { staffCsrfOptions } from './modules/staff/csrf.js';
 import { authenticateStaff, needsStaffCsrfToken, requireStaffRoleDeclarations } from './modules/staff/request-staff.js';
@@ -27,12 +28,20 @@ import { centreRoutes } from './modules/vaccination/routes.js';
 import { planningRoutes } from './modules/planning/routes.js';
 import { walkInRoutes } from './modules/vaccination/walk-in-routes.js';
 import { aefiRoutes } from './modules/vaccination/aefi-routes.js';
+import { securityRoutes } from './modules/security/routes.js';
+import { recordScopeRefusals } from './modules/security/scope-refusals.js';
+import { partnerRoutes } from './modules/partners/routes.js';
+import { authenticatePartner } from './modules/partners/request-partner.js';
+import { cowinProtectedAuthRoutes } from './api/cowin-v2/protected-auth-routes.js';
 import { verificationRoutes, wellKnownRoutes } from './modules/certificates/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
 import type { DatabaseHandle } from './core/db.js';
 import { AppError } from './core/errors.js';
-import { installErrorHandler } from './core/error-handler.js';
+import { answerClientError, answerFrameworkError, installErrorHandler } from './core/error-handler.js';
+import { httpServerOptions } from './core/http-server.js';
+import { docsContentSecurityPolicy, helmetOptions, PERMISSIONS_POLICY } from './core/security-headers.js';
+import { readTlsFiles } from './core/tls.js';
 import { healthRoutes } from './core/health-routes.js';
 import { loggerOptions } from './core/logger.js';
 import { MicroCache } from './core/micro-cache.js';
@@ -57,12 +66,20 @@ const PUBLIC_RATE_WINDOW_MS = 5 * 60 * 1000;
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, services, clock } = deps;
-  const app = Fastify({
+  // Decision 0018: body limit, timeouts against slow clients, HTTPS, and schemas that refuse what
+  // they do not name (Fastify's default silently drops unknown properties, so a misspelt or
+  // smuggled field would pass unseen).
+  const options: FastifyServerOptions = {
     logger: deps.logger === false ? false : loggerOptions(config.logLevel, deps.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+    ...httpServerOptions(config, readTlsFiles(config)),
+    ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  };
+  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
   const webAppBuilt = fs.existsSync(webDistDir);
   installErrorHandler(app, { webApp: webAppBuilt });
@@ -74,14 +91,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if (text.trim() === '') return done(null, {});
     return parseJson(request, text, done);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] },
-    },
-    // The public API is read by other origins' scripts (Co-WIN clients ran in browsers too).
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  await app.register(helmet, helmetOptions(config));
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
-  await app.register(underPressure, { maxEventLoopDelay: config.maxEventLoopDelayMs, retryAfter: 5, exposeStatusRoute: false });
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs, maxHeapUsedBytes: config.maxHeapUsedMb * 1024 * 1024, retryAfter: 5, exposeStatusRoute: false,
+  });
   await app.register(rateLimit, { global: false, redis: deps.redis, nameSpace: 'teeka-rate:' });
   // Staff sessions live in a cookie, so staff requests need CSRF tokens (decision 0007); citizens use bearer tokens.
   await app.register(cookie);
@@ -95,7 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: () => docsContentSecurityPolicy(config) });
 
   const publicCache = new MicroCache(clock, config.publicMaxStaleSeconds * 1000);
 
@@ -108,7 +124,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         request.citizen = await services.identity.authenticate(request.headers.authorization, request.ip);
       }
       if (request.routeOptions.config.access === 'staff') await authenticateStaff(request, services.staff);
+      if (request.routeOptions.config.access === 'partner') await authenticatePartner(request, services.partners.gate);
     });
+    // decision 0015: a staff request refused by a scope check is recorded, after its transaction, as a refusal.
+    api.addHook('onError', recordScopeRefusals(services.access));
+    services.security.reportTo(api.log);
     // decision 0007: every state-changing staff request, sign-in included, carries its session's CSRF token.
     api.addHook('onRequest', (request, reply, done) => (needsStaffCsrfToken(request) ? api.csrfProtection(request, reply, done) : done()));
     await api.register(healthRoutes, { database: deps.database });
@@ -128,6 +148,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     });
     await api.register(cowinCitizenRoutes, { prefix: '/api/v2', services, config });
     await api.register(citizenRightsRoutes, { prefix: '/api/citizen', services, publicUrl: config.publicUrl });
+    await api.register(accessHistoryRoutes, { prefix: '/api/citizen', services });
     await api.register(wellKnownRoutes, { services });
     await api.register(staffRoutes, { prefix: '/api/staff', services, config });
     await api.register(centreRoutes, { prefix: '/api/staff/centre', services });
@@ -135,6 +156,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await api.register(walkInRoutes, { prefix: '/api/staff/centre/walk-ins', services });
     await api.register(aefiRoutes, { prefix: '/api/staff/aefi', services });
     await api.register(correctionReviewRoutes, { prefix: '/api/staff/corrections', services });
+    await api.register(securityRoutes, { prefix: '/api/staff/security', services });
+    await api.register(partnerRoutes, { services, config });
+    await api.register(cowinProtectedAuthRoutes, { prefix: '/api/v2', services });
   });
 
   if (webAppBuilt) {

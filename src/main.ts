@@ -2,8 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { generateKeyring, KeyringError, loadKeyring, newCertificateSigningKey, serialiseKeyring } from './core/crypto/keyring.js';
-import { ConfigError } from './config.js';
+import { assertProductionReady, ConfigError } from './config.js';
 import { commandConfig, progress } from './cli/common.js';
+import { registerAuditCommands } from './cli/audit-commands.js';
+import { registerBreachCommands } from './cli/breach-commands.js';
+import { registerCanaryCommands } from './cli/canary-commands.js';
 import { migrate } from './core/migrate.js';
 import { openDatabase } from './core/db.js';
 import { openRuntime, startServer } from './runtime.js';
@@ -22,9 +25,7 @@ program
   .description('Start the HTTP server (migrates first; in development also seeds demo data into an empty database).')
   .action(async () => {
     const settings = commandConfig();
-    if (settings.env === 'production' && !settings.trustProxy) {
-      throw new ConfigError('In production Teeka does not serve plain HTTP: put it behind a TLS proxy and set TEEKA_TRUST_PROXY=true');
-    }
+    for (const warning of assertProductionReady(settings)) process.stderr.write(`teeka: warning: ${warning}\n`);
     const runtime = await openRuntime(settings);
     const server = await startServer(settings, runtime);
     process.stdout.write(`Teeka is listening on ${server.url}\n`);
@@ -126,6 +127,10 @@ keys
     await fs.writeFile(file, serialiseKeyring(keyring), { mode: 0o600 });
     process.stdout.write(`A new signing key now signs certificates (${keyring.signingKeys.filter((k) => !k.retiredAt).length} keys trusted). Restart the servers to use it.\n`);
   });
+
+registerAuditCommands(program);
+registerBreachCommands(program);
+registerCanaryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

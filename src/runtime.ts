@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
-import { ConfigError, type Config } from './config.js';
+import { ConfigError, servesHttps, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type DatabaseHandle } from './core/db.js';
 import { loadKeyring } from './core/crypto/keyring.js';
 import { migrate } from './core/migrate.js';
+import { listenForHttpRedirects } from './core/https-redirect.js';
 import { createSmsGateway } from './core/sms/create-gateway.js';
 import { seedDemoCitizens, type ServicesAt } from './modules/demo/seed-citizens.js';
 import { createServices, type Services } from './services.js';
@@ -30,8 +31,10 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     await database.close();
     throw error;
   }
-  const settings = { db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount };
-  const services = createServices(settings);
+  const settings = { db: database.db, clock, keyring, sms, maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount, auditRetentionDays: config.auditRetentionDays,
+    detection: config.detection };
+  // Transparency SMS for the running platform only, not for the demo's replay of the past (decision 0016).
+  const services = createServices({ ...settings, transparencySms: config.accessSms ? { publicUrl: config.publicUrl } : undefined });
   await services.vaccines.load();
   const servicesAt: ServicesAt = (at, messages) => createServices({ ...settings, clock: at, sms: messages });
   return { database, services, clock, servicesAt, close: () => database.close() };
@@ -48,12 +51,17 @@ function smsGatewayFor(config: Config, clock: Clock) {
 
 export interface RunningServer {
   url: string;
+  /** The plain-HTTP listener that redirects to `url` (TEEKA_HTTP_REDIRECT_PORT). */
+  redirectUrl?: string | undefined;
   close(): Promise<void>;
 }
 
 /** Starts the HTTP server on an open runtime; in development, seeds demo data first if the database is empty. */
 export async function startServer(config: Config, runtime: Runtime, options: { logger?: boolean } = {}): Promise<RunningServer> {
   const { services } = runtime;
+  if (config.env === 'production' && (await services.demo.isPresent())) {
+    throw new ConfigError('This database holds the demo data (demo centres, staff whose passwords are in a developer\'s files, made-up citizens), which TEEKA_ENV=production refuses to serve: point DATABASE_URL at a fresh database, or run in development');
+  }
   if (config.env === 'development') {
     await services.demo.seed((p) => process.stderr.write(`seeding ${p.step}: ${p.done}/${p.total}\n`));
     const demoStaff = await services.staff.seedDemoStaff(config.dataDir);
@@ -72,15 +80,28 @@ export async function startServer(config: Config, runtime: Runtime, options: { l
     : undefined;
   topUp?.unref();
   const stopCatalogueRefresh = services.vaccines.refreshEvery(60 * 1000, (error) => app.log.error({ err: error }, 'vaccine catalogue refresh failed'));
+  // Decision 0013: a signed checkpoint every minute, expiry daily; close() seals the last minute's rows.
+  const auditUpkeep = services.auditLog.startUpkeep((error) => app.log.error({ err: error }, 'audit checkpoint or expiry failed'));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const redirects = config.httpRedirectPort === undefined
+    ? undefined
+    : await listenForHttpRedirects(config, config.httpRedirectPort, port).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
   return {
-    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    url: `${servesHttps(config) ? 'https' : 'http'}://${host}:${port}`,
+    redirectUrl: redirects && `http://${host}:${redirects.port}`,
     async close() {
       if (topUp) clearInterval(topUp);
       stopCatalogueRefresh();
+      await redirects?.close();
       await app.close();
+      // After the last request: its events are in the final checkpoint.
+      await auditUpkeep.stop().catch((error: unknown) => app.log.error({ err: error }, 'final audit checkpoint failed'));
       redis?.disconnect();
     },
   };

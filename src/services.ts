@@ -1,9 +1,17 @@
 import type { Clock } from './core/clock.js';
 import { FieldCipher } from './core/crypto/field-cipher.js';
-import type { Keyring } from './core/crypto/keyring.js';
+import { auditSigningKeyOf, type Keyring } from './core/crypto/keyring.js';
 import type { Db } from './core/db.js';
 import type { SmsGateway } from './core/sms/gateway.js';
+import { AccessHistory } from './modules/access/history.js';
+import { AccessNotifier } from './modules/access/notices.js';
 import { AccessService } from './modules/access/service.js';
+import { readDetectionSettings, type DetectionSettings } from './config.js';
+import { personPlaceLookup } from './modules/security/person-place.js';
+import { SecurityService } from './modules/security/service.js';
+import { AuditLog } from './modules/access/audit-log.js';
+import { MIN_AUDIT_RETENTION_DAYS } from './modules/access/retention.js';
+import { BreachResponseService } from './modules/reports/breach-response.js';
 import { AvailabilityService } from './modules/appointments/availability.js';
 import { BookingService, isBookedAt } from './modules/appointments/booking.js';
 import { BeneficiaryService, ownerOfSubject } from './modules/beneficiaries/service.js';
@@ -30,6 +38,7 @@ import { WalkInService } from './modules/vaccination/walk-in.js';
 import { CentreOtpRequests } from './modules/vaccination/walk-in-otp.js';
 import { AefiService } from './modules/vaccination/aefi.js';
 import { AefiIdentificationService } from './modules/vaccination/aefi-identification.js';
+import { consentLookup, createPartnerServices, partnerBudgetLookup, type PartnerServices } from './modules/partners/service.js';
 
 /** Every module's service, wired once; routes and the CLI reach modules only through these. */
 export interface Services {
@@ -42,6 +51,14 @@ export interface Services {
   availability: AvailabilityService;
   demo: DemoDataService;
   access: AccessService;
+  /** Signed checkpoints, verification, export and expiry of the audit log (decision 0013). */
+  auditLog: AuditLog;
+  /** `teeka breach report`: what one actor touched, the DPDP notices and the CERT-In report (decision 0014). */
+  breaches: BreachResponseService;
+  /** "Who accessed my data": the audit log told to citizens (decision 0016). */
+  accessHistory: AccessHistory;
+  /** Transparency SMS (TEEKA_ACCESS_SMS, decision 0016); absent when off. */
+  accessNotices?: AccessNotifier | undefined;
   identity: IdentityService;
   beneficiaries: BeneficiaryService;
   vaccination: VaccinationService;
@@ -64,6 +81,10 @@ export interface Services {
   /** The vaccine catalogue; `load()` before use (openRuntime and the test app do). */
   vaccines: VaccineCatalogue;
   planning: PlanningService;
+  /** Partners: registration, OAuth tokens, consents, consented reads and aggregates (decision 0017). */
+  partners: PartnerServices;
+  /** Detection rules, alerts, suspensions and canary records (decision 0015). */
+  security: SecurityService;
 }
 
 export interface ServiceSettings {
@@ -72,15 +93,24 @@ export interface ServiceSettings {
   keyring: Keyring;
   sms: SmsGateway;
   maxBeneficiariesPerAccount: number;
+  /** Budgets, detection rules and suspension (decision 0015); the defaults when absent. */
+  detection?: DetectionSettings | undefined;
+  /** TEEKA_AUDIT_RETENTION_DAYS; at least (and by default) 180. */
+  auditRetentionDays?: number | undefined;
+  /** Turns transparency SMS on (TEEKA_ACCESS_SMS); the texts link to `publicUrl`/my-data. */
+  transparencySms?: { publicUrl: string } | undefined;
 }
 
-export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAccount }: ServiceSettings): Services {
+export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAccount, auditRetentionDays, transparencySms, detection = readDetectionSettings({}) }: ServiceSettings): Services {
   const cipher = new FieldCipher(keyring);
   const geography = new GeographyService(db);
   const facilities = new FacilityService(db);
+  const auditLog = new AuditLog({ db, clock, signingKey: auditSigningKeyOf(keyring), retentionDays: auditRetentionDays ?? MIN_AUDIT_RETENTION_DAYS });
   const access = new AccessService(
-    db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography), consentCovers: async () => false },
+    db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography), consentCovers: consentLookup(clock), partnerBudget: partnerBudgetLookup },
     { 'correction-review': CORRECTION_REVIEWS_PER_DAY },
+    auditLog,
+    detection.budgets,
   );
   const vaccines = new VaccineCatalogue({ db, clock, access });
   const availability = new AvailabilityService(db, facilities, vaccines);
@@ -107,9 +137,34 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const walkIns = new WalkInService({ db, clock, sms, access, identity, beneficiaries, facilities, walkInBooking, otps: centreOtps });
   const aefi = new AefiService({ db, clock, cipher, access, booking, beneficiaries, certificates, facilities, geography });
   const aefiIdentification = new AefiIdentificationService({ db, access, identity, beneficiaries, certificates, facilities, otps: centreOtps });
+  const security = new SecurityService({
+    db, clock, cipher, access, staff, settings: detection, placeOfPerson: personPlaceLookup({ beneficiaries, booking, availability, certificates, facilities, geography }),
+  });
+  access.watch(security);
+  const partners = createPartnerServices({
+    db, clock, cipher, access, identity, beneficiaries, vaccination, certificates, facilities, geography, certificateSigner, vaccines,
+    isSuspended: (kind, id) => security.isSuspended(kind, id),
+  });
+  const accessHistory = new AccessHistory({ db, geography, facilities, partnerNameOf: (id) => partners.registry.nameOf(id) });
+  const breaches = new BreachResponseService({ db, clock, sms, access, auditLog, identity, beneficiaries, staff });
+  const accessNotices = transparencySms && startAccessNotices({ db, clock, access, identity, sms, accessHistory }, transparencySms.publicUrl);
   return {
     db, clock, cipher, sms, geography, facilities, availability, demo, access, identity, beneficiaries, vaccination, booking,
     corrections, correctionReview, staff, certificates, certificateSigner, certificateVerifier, stock, centreDay, encounters, doses,
-    walkInBooking, centreOtps, walkIns, aefi, aefiIdentification, vaccines, planning,
+    walkInBooking, centreOtps, walkIns, aefi, aefiIdentification, vaccines, planning, accessHistory, accessNotices, partners,
+    auditLog, breaches, security,
   };
+}
+
+/** Transparency SMS on these services (decision 0016): what TEEKA_ACCESS_SMS turns on; tests start it themselves. */
+export function startAccessNotices(
+  services: Pick<Services, 'db' | 'clock' | 'access' | 'identity' | 'sms' | 'accessHistory'>,
+  publicUrl: string,
+): AccessNotifier {
+  const notifier = new AccessNotifier({
+    db: services.db, clock: services.clock, access: services.access, identity: services.identity, sms: services.sms,
+    history: services.accessHistory, isBookedAt, publicUrl,
+  });
+  notifier.listen();
+  return notifier;
 }

@@ -81,8 +81,8 @@ export interface OtpTransactionTable {
   expires_at: Date;
   failed_attempts: Generated<number>;
   consumed_at: Date | null;
-  /** Only 'login' OTPs log in; the others are read out to staff at a centre (migration 0007). */
-  purpose: Generated<'login' | 'walk_in' | 'aefi'>;
+  /** Only 'login' OTPs log in; the others are read out to staff at a centre (migration 0007) or approve a consent (0011). */
+  purpose: Generated<'login' | 'walk_in' | 'aefi' | 'consent'>;
 }
 
 export interface AuthSessionTable {
@@ -180,6 +180,8 @@ export interface StaffAccountTable {
   password_must_change: boolean;
   created_at: Date;
   disabled_at: Date | null;
+  /** Set while an alert's suspension holds (migration 0010, decision 0015). */
+  suspended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface StaffSessionTable {
@@ -313,6 +315,165 @@ export interface AefiFollowUpTable {
   recorded_at: Date;
 }
 
+/** One transparency SMS claimed for an account, an actor and a day in India (decision 0016). */
+export interface AccessNoticeTable {
+  account_id: string;
+  actor_kind: 'staff' | 'partner';
+  actor_id: string;
+  day: string;
+  sent_at: Date;
+}
+
+/** A registered partner (migration 0011, decision 0017). */
+export interface PartnerTable {
+  id: string;
+  client_id: string;
+  name: string;
+  purpose: string;
+  scopes: string[];
+  ip_allowlist: string[];
+  jwks: ColumnType<{ keys: Record<string, unknown>[] }, string, string>;
+  requests_per_minute: number;
+  requests_per_day: number;
+  subjects_per_day: number;
+  api_key_mac: string | null;
+  api_key_created_at: Date | null;
+  disabled_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PartnerAssertionJtiTable {
+  partner_id: string;
+  jti: string;
+  expires_at: Date;
+}
+
+export interface PartnerAccessTokenTable {
+  id: string;
+  partner_id: string;
+  token_mac: string;
+  scopes: string[];
+  issued_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface PartnerRequestCountTable {
+  partner_id: string;
+  window_kind: 'minute' | 'day';
+  window_start: Date;
+  used: number;
+}
+
+export interface ConsentRequestTable {
+  id: string;
+  partner_id: string;
+  purpose: string;
+  data: string[];
+  expires_at: Date;
+  approve_by: Date;
+  redirect_uri: string | null;
+  status: 'requested' | 'approved' | 'declined';
+  account_id: string | null;
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  request_id: string;
+  partner_id: string;
+  account_id: string;
+  beneficiary_id: string;
+  subject_handle: string;
+  purpose: string;
+  data: string[];
+  granted_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface ConsentOtpTable {
+  otp_transaction_id: string;
+  consent_request_id: string;
+  account_id: string;
+}
+
+/** A signed checkpoint of the audit chain (migration 0009, decision 0013). */
+export interface AuditCheckpointTable {
+  first_seq: number;
+  last_seq: number;
+  prev_head: string;
+  head_hash: string;
+  merkle_root: string;
+  signed_at: Date;
+  kid: string;
+  jws: string;
+}
+
+/** A breach by one actor and the notices it caused (migration 0009, decision 0014). */
+export interface BreachIncidentTable {
+  id: string;
+  actor_kind: string;
+  actor_id: string;
+  since_key: string;
+  since: Date | null;
+  detected_at: Date;
+}
+
+export interface BreachNoticeTable {
+  incident_id: string;
+  account_id: string;
+  sent_at: Date;
+}
+
+/** Distinct people an actor read and when last (migration 0010): the access budgets' count. */
+export interface AccessBudgetReadTable {
+  actor_kind: 'staff' | 'partner';
+  actor_id: string;
+  subject: string;
+  last_read_at: Date;
+}
+
+export interface SecurityDenialTable {
+  actor_kind: string;
+  actor_id: string;
+  at: Date;
+}
+
+export interface SecurityAlertTable {
+  id: string;
+  rule: 'budget' | 'denials' | 'off_hours' | 'jurisdiction' | 'canary';
+  severity: 'medium' | 'high' | 'critical';
+  actor_kind: 'citizen' | 'staff' | 'partner';
+  actor_id: string;
+  evidence: ColumnType<Record<string, string | number>, string, string>;
+  occurrences: number;
+  raised_at: Date;
+  last_seen_at: Date;
+  status: 'open' | 'acknowledged';
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+}
+
+export interface ActorSuspensionTable {
+  id: string;
+  actor_kind: 'staff' | 'partner';
+  actor_id: string;
+  alert_id: string;
+  suspended_at: Date;
+  reinstated_at: Date | null;
+  reinstated_by: string | null;
+  reinstatement_reason: string | null;
+}
+
+export interface CanaryMarkTable {
+  mac: string;
+}
+
 export interface Database {
   state: StateTable;
   district: DistrictTable;
@@ -339,4 +500,20 @@ export interface Database {
   centre_otp_request: CentreOtpRequestTable;
   aefi_report: AefiReportTable;
   aefi_follow_up: AefiFollowUpTable;
+  access_notice: AccessNoticeTable;
+  partner: PartnerTable;
+  partner_assertion_jti: PartnerAssertionJtiTable;
+  partner_access_token: PartnerAccessTokenTable;
+  partner_request_count: PartnerRequestCountTable;
+  consent_request: ConsentRequestTable;
+  consent: ConsentTable;
+  consent_otp: ConsentOtpTable;
+  audit_checkpoint: AuditCheckpointTable;
+  breach_incident: BreachIncidentTable;
+  breach_notice: BreachNoticeTable;
+  access_budget_read: AccessBudgetReadTable;
+  security_denial: SecurityDenialTable;
+  security_alert: SecurityAlertTable;
+  actor_suspension: ActorSuspensionTable;
+  canary_mark: CanaryMarkTable;
 }

@@ -120,7 +120,7 @@ describe('a citizen\'s journey', () => {
     // My data: a summary on screen (ID masked), everything in the download.
     await page.getByRole('link', { name: 'Back to my family' }).click();
     await page.getByRole('link', { name: 'My data' }).click();
-    await page.getByRole('heading', { name: 'Who has seen or changed your data' }).waitFor();
+    await page.getByRole('heading', { name: 'Who accessed my data' }).waitFor();
     const summary = await page.locator('main').innerText();
     expect(summary).toContain('Asha Devi');
     expect(summary).toContain(`XXXX-XXXX-${aadhaar.slice(8)}`);

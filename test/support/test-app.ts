@@ -35,9 +35,12 @@ export async function createTestApp(options: {
   const clock = fixedClock(seedInstant());
   // Limits that would trip over the many logins of one test file are raised; tests of a limit set it back.
   // Load shedding is off: parallel test files on two cores stall the event loop for seconds at times.
+  // Alerts do not suspend (decision 0015): one file's staff try many refused things on purpose;
+  // tests of detection turn it back on (detection.autoSuspend).
+  const defaults = loadConfig({});
   const config = {
-    ...loadConfig({}), publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, staffLoginsPerIpPerHour: 100_000,
-    maxEventLoopDelayMs: 0, ...options.config,
+    ...defaults, publicRateLimit: options.rateLimit ?? 0, otpRequestsPerIpPerHour: 100_000, staffLoginsPerIpPerHour: 100_000,
+    maxEventLoopDelayMs: 0, detection: { ...defaults.detection, autoSuspend: false }, ...options.config,
   };
   const services = testServices(database.db, clock, config);
   await services.geography.load();

@@ -9,5 +9,6 @@ import { createServices, type Services } from '../../src/services.js';
 export function testServices(db: Db, clock: Clock, config: Config = loadConfig({})): Services {
   return createServices({
     db, clock, keyring: generateKeyring(), sms: new DevOutbox(clock), maxBeneficiariesPerAccount: config.maxBeneficiariesPerAccount,
+    detection: config.detection,
   });
 }

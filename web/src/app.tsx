@@ -13,6 +13,8 @@ const AddMemberPage = lazyPage(() => import('./citizen/add-member/add-member-pag
 const BookPage = lazyPage(() => import('./citizen/booking/book-page.js'), 'BookPage');
 const MyDataPage = lazyPage(() => import('./citizen/my-data/my-data-page.js'), 'MyDataPage');
 const CorrectionPage = lazyPage(() => import('./citizen/correction/correction-page.js'), 'CorrectionPage');
+const ConsentRequestPage = lazyPage(() => import('./citizen/consents/consent-request-page.js'), 'ConsentRequestPage');
+const MyConsentsPage = lazyPage(() => import('./citizen/consents/my-consents-page.js'), 'MyConsentsPage');
 // Public, but lazy too: its QR decoder (jsQR) is bigger than the search page's own code.
 const VerifyPage = lazyPage(() => import('./verify/verify-page.js'), 'VerifyPage');
 // The staff console, with its own routes under /staff (staff/staff-routes.tsx says how to add a section).
@@ -33,6 +35,9 @@ export function App() {
           <Route path="/family/:referenceId/correction" element={citizen(<CorrectionPage />)} />
           <Route path="/book/:referenceId" element={citizen(<BookPage />)} />
           <Route path="/my-data" element={citizen(<MyDataPage />)} />
+          <Route path="/my-consents" element={citizen(<MyConsentsPage />)} />
+          {/* A partner sends the citizen here to answer its consent request; login comes back to it. */}
+          <Route path="/consent/:id" element={citizen(<ConsentRequestPage />)} />
           <Route path="/verify" element={<PageLoader><VerifyPage /></PageLoader>} />
           <Route path="/staff/*" element={<PageLoader><StaffConsole /></PageLoader>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
+import { NoBody } from '../../core/no-body.js';
 import type { Services } from '../../services.js';
 import { citizenOf } from '../citizen.js';
 import { CowinError } from './schema.js';
@@ -11,13 +12,20 @@ export interface CowinAuthOptions {
   config: Config;
 }
 
-// Loose on purpose: Co-WIN answered missing fields with its own codes (USRAUT0010, USRAUT0012),
-// which the identity service produces; clients also send fields Teeka ignores (`secret`).
-const MobileBody = Type.Object({ mobile: Type.Optional(Type.Union([Type.String(), Type.Number()])), secret: Type.Optional(Type.String()) });
-const OtpBody = Type.Object({ otp: Type.Optional(Type.String()), txnId: Type.Optional(Type.String()) });
-const TxnResponse = Type.Object({ txnId: Type.String({ format: 'uuid' }) });
+// Loose on purpose: Co-WIN answered missing or malformed fields with its own codes (USRAUT0010,
+// USRAUT0012), which the identity service produces. Closed and bounded all the same (decision 0018):
+// the fields are those real clients send (API-NOTES §3.3, §3.4), `secret` included, which Teeka ignores.
+export const MobileBody = Type.Object({
+  mobile: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Number({ minimum: 0, maximum: 1e15 })])),
+  secret: Type.Optional(Type.String({ maxLength: 512, description: 'the web app\'s CryptoJS ciphertext; accepted and ignored' })),
+}, { additionalProperties: false });
+export const OtpBody = Type.Object({
+  otp: Type.Optional(Type.String({ maxLength: 100, description: 'SHA-256 hex of the 6 digits' })),
+  txnId: Type.Optional(Type.String({ maxLength: 100 })),
+}, { additionalProperties: false });
+export const TxnResponse = Type.Object({ txnId: Type.String({ format: 'uuid' }) });
 const TokenResponse = Type.Object({ token: Type.String() });
-const WebTokenResponse = Type.Object({ token: Type.String(), isNewAccount: Type.Union([Type.Literal('Y'), Type.Literal('N')]) });
+export const WebTokenResponse = Type.Object({ token: Type.String(), isNewAccount: Type.Union([Type.Literal('Y'), Type.Literal('N')]) });
 const errors = { 400: CowinError, 401: CowinError, 429: CowinError, 503: CowinError };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -74,7 +82,10 @@ export const cowinSessionRoutes: FastifyPluginAsyncTypebox<CowinAuthOptions> = a
   });
 
   app.post('/auth/getRecaptcha', {
-    schema: { tags: ['Co-WIN v2 auth'], summary: 'A captcha (svg-captcha style SVG) for the next schedule call', response: { 200: Type.Object({ captcha: Type.String() }), 401: CowinError } },
+    schema: {
+      tags: ['Co-WIN v2 auth'], summary: 'A captcha (svg-captcha style SVG) for the next schedule call',
+      body: NoBody, response: { 200: Type.Object({ captcha: Type.String() }), 401: CowinError },
+    },
     config: { access: 'citizen' },
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');

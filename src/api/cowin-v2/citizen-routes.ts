@@ -19,7 +19,7 @@ import {
 import { invalidCaptcha } from '../../modules/appointments/errors.js';
 import { missingParameter } from './params.js';
 import { presentBeneficiaries } from './present-beneficiaries.js';
-import { CowinError } from './schema.js';
+import { CowinError, cowinQuery } from './schema.js';
 
 export interface CowinCitizenOptions {
   services: Services;
@@ -143,7 +143,7 @@ export const cowinCitizenRoutes: FastifyPluginAsyncTypebox<CowinCitizenOptions> 
     app.get(path, {
       schema: {
         tags: ['Co-WIN v2 registration'], summary: 'The member\'s latest vaccination certificate (PDF with the EU DCC QR code)',
-        querystring: Type.Object({ beneficiary_reference_id: Type.Optional(Type.String()) }),
+        querystring: cowinQuery({ beneficiary_reference_id: Type.Optional(Type.String({ maxLength: 40 })) }),
         response: errors,
       },
       config: { access: 'citizen' },
@@ -159,7 +159,7 @@ export const cowinCitizenRoutes: FastifyPluginAsyncTypebox<CowinCitizenOptions> 
   app.get('/appointment/appointmentslip/download', {
     schema: {
       tags: ['Co-WIN v2 appointments'], summary: 'The appointment slip (PDF), with each member\'s security code',
-      querystring: Type.Object({ appointment_id: Type.Optional(Type.String()) }),
+      querystring: cowinQuery({ appointment_id: Type.Optional(Type.String({ maxLength: 100 })) }),
       response: errors,
     },
     config: { access: 'citizen' },

@@ -37,18 +37,26 @@ export type BeneficiaryView = Static<typeof BeneficiaryView>;
 export const BeneficiariesResponse = Type.Object({ beneficiaries: Type.Array(BeneficiaryView) });
 export type BeneficiariesResponse = Static<typeof BeneficiariesResponse>;
 
+/*
+ * Request bodies take every field Co-WIN clients send (API-NOTES §3.4) and nothing else (decision
+ * 0018). Types and bounds are loose on purpose: the services answer a missing or malformed value
+ * with Co-WIN's codes and a sentence; the schema only keeps out what no client would send.
+ */
+const smallNumber = Type.Integer({ minimum: 0, maximum: 9999 });
+const looseId = Type.Union([Type.String({ maxLength: 40 }), Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })]);
+
 export const NewBeneficiaryBody = Type.Object({
-  name: Type.Optional(Type.String()),
-  birth_year: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
-  gender_id: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-  photo_id_type: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-  photo_id_number: Type.Optional(Type.String()),
-  comorbidity_ind: Type.Optional(Type.String()),
-  consent_version: Type.Optional(Type.String()),
-});
+  name: Type.Optional(Type.String({ maxLength: 300 })),
+  birth_year: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), smallNumber])),
+  gender_id: Type.Optional(Type.Union([smallNumber, Type.String({ maxLength: 10 })])),
+  photo_id_type: Type.Optional(Type.Union([smallNumber, Type.String({ maxLength: 10 })])),
+  photo_id_number: Type.Optional(Type.String({ maxLength: 60 })),
+  comorbidity_ind: Type.Optional(Type.String({ maxLength: 10 })),
+  consent_version: Type.Optional(Type.String({ maxLength: 20 })),
+}, { additionalProperties: false });
 export type NewBeneficiaryBody = Static<typeof NewBeneficiaryBody>;
 
-export const ReferenceIdBody = Type.Object({ beneficiary_reference_id: Type.Optional(Type.Union([Type.String(), Type.Integer()])) });
+export const ReferenceIdBody = Type.Object({ beneficiary_reference_id: Type.Optional(looseId) }, { additionalProperties: false });
 
 export const IdTypesResponse = Type.Object({
   types: Type.Array(Type.Object({ id: Type.Integer(), type: Type.String(), type_l: Type.String() })),
@@ -62,28 +70,26 @@ export const GendersResponse = Type.Object({
 });
 export type GendersResponse = Static<typeof GendersResponse>;
 
-const looseId = Type.Union([Type.String(), Type.Integer()]);
-
 export const ScheduleBody = Type.Object({
-  dose: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-  session_id: Type.Optional(Type.String()),
-  slot: Type.Optional(Type.String()),
-  beneficiaries: Type.Optional(Type.Array(looseId)),
+  dose: Type.Optional(Type.Union([smallNumber, Type.String({ maxLength: 5 })])),
+  session_id: Type.Optional(Type.String({ maxLength: 100 })),
+  slot: Type.Optional(Type.String({ maxLength: 50 })),
+  beneficiaries: Type.Optional(Type.Array(looseId, { maxItems: 20 })),
   center_id: Type.Optional(looseId),
-  captcha: Type.Optional(Type.String()),
-});
+  captcha: Type.Optional(Type.String({ maxLength: 20 })),
+}, { additionalProperties: false });
 export type ScheduleBody = Static<typeof ScheduleBody>;
 
 export const ScheduleResponse = Type.Object({ appointment_confirmation_no: Type.String({ format: 'uuid' }) });
 
 export const RescheduleBody = Type.Object({
-  appointment_id: Type.Optional(Type.String()),
-  session_id: Type.Optional(Type.String()),
-  slot: Type.Optional(Type.String()),
-  captcha: Type.Optional(Type.String()),
-});
+  appointment_id: Type.Optional(Type.String({ maxLength: 100 })),
+  session_id: Type.Optional(Type.String({ maxLength: 100 })),
+  slot: Type.Optional(Type.String({ maxLength: 50 })),
+  captcha: Type.Optional(Type.String({ maxLength: 20 })),
+}, { additionalProperties: false });
 
 export const CancelBody = Type.Object({
-  appointment_id: Type.Optional(Type.String()),
-  beneficiariesToCancel: Type.Optional(Type.Array(looseId)),
-});
+  appointment_id: Type.Optional(Type.String({ maxLength: 100 })),
+  beneficiariesToCancel: Type.Optional(Type.Array(looseId, { maxItems: 20 })),
+}, { additionalProperties: false });

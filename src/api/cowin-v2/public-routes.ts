@@ -40,7 +40,7 @@ export const cowinPublicRoutes: FastifyPluginAsyncTypebox<CowinPublicOptions> = 
     schema: {
       tags: ['Co-WIN v2 metadata'],
       summary: 'Districts of a state (an unknown state has none)',
-      params: Type.Object({ state_id: Type.String() }),
+      params: Type.Object({ state_id: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
       response: { 200: DistrictsResponse, ...errors },
     },
     config: { access: 'public' },

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
 
 /**
  * Co-WIN v2 public shapes, key for key and type for type as the real API answered (see
@@ -109,10 +109,16 @@ export type NearbyCenter = Static<typeof NearbyCenter>;
 export const NearbyCentersResponse = Type.Object({ centers: Type.Array(NearbyCenter), ttl: Type.Integer() });
 export type NearbyCentersResponse = Static<typeof NearbyCentersResponse>;
 
-// Query strings stay loosely typed on purpose: Co-WIN answered a missing or malformed parameter with
-// its own error codes, which the facade produces itself, and ignored parameters it did not know.
-const optionalText = Type.Optional(Type.String());
-export const PincodeQuery = Type.Object({ pincode: optionalText, date: optionalText, vaccine: optionalText });
-export const DistrictQuery = Type.Object({ district_id: optionalText, date: optionalText, vaccine: optionalText });
-export const CenterQuery = Type.Object({ center_id: optionalText, date: optionalText, vaccine: optionalText });
-export const LatLongQuery = Type.Object({ lat: optionalText, long: optionalText });
+/**
+ * Query strings stay loosely typed on purpose: Co-WIN answered a missing or malformed parameter with
+ * its own error codes, which the facade produces itself, and ignored parameters it did not know
+ * (API-NOTES §1). Decision 0018 still bounds them: short strings, and a few unknown ones at most.
+ */
+export function cowinQuery<T extends TProperties>(properties: T) {
+  return Type.Object(properties, { additionalProperties: Type.String({ maxLength: 100 }), maxProperties: 20 });
+}
+const optionalText = Type.Optional(Type.String({ maxLength: 100 }));
+export const PincodeQuery = cowinQuery({ pincode: optionalText, date: optionalText, vaccine: optionalText });
+export const DistrictQuery = cowinQuery({ district_id: optionalText, date: optionalText, vaccine: optionalText });
+export const CenterQuery = cowinQuery({ center_id: optionalText, date: optionalText, vaccine: optionalText });
+export const LatLongQuery = cowinQuery({ lat: optionalText, long: optionalText });

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -10,6 +10,8 @@ import path from 'node:path';
  *   rows stay readable after `currentDataKey` moves on to a new key.
  * - hmacKeys: one HMAC-SHA-256 key per purpose, never shared between purposes: blind indexes
  *   (lookups and uniqueness), OTP hashes, login tokens, captcha answers, appointment security codes.
+ * - signingKeys: certificate signing keys; auditSigningKey: the key that signs audit checkpoints
+ *   (decision 0013), kept apart so that certificate key rotation never touches the log's proofs.
  */
 export interface Keyring {
   dataKeys: Map<string, Buffer>;
@@ -20,6 +22,19 @@ export interface Keyring {
    * signs; every key stays in the trust list until retired, so rotation keeps old certificates valid.
    */
   signingKeys: CertificateSigningKey[];
+  /**
+   * Signs the audit log's checkpoints (ES256). Undefined only in a keyring file from before audit
+   * checkpoints: development adds one on start, production refuses to start without it.
+   */
+  auditSigningKey: AuditSigningKey | undefined;
+}
+
+export interface AuditSigningKey {
+  /** ECDSA P-256, PKCS #8 PEM. */
+  privateKeyPem: string;
+  /** RFC 7638 SHA-256 thumbprint of the public key, base64url: recomputable by anyone holding the public JWK. */
+  kid: string;
+  createdAt: string;
 }
 
 export interface CertificateSigningKey {
@@ -37,6 +52,7 @@ interface KeyringFile {
   dataKeys: Record<string, string>;
   hmacKeys: Record<string, string>;
   signingKeys?: CertificateSigningKey[];
+  auditSigningKey?: AuditSigningKey;
 }
 
 export class KeyringError extends Error {}
@@ -50,6 +66,38 @@ export function newCertificateSigningKey(now: Date = new Date()): CertificateSig
   return { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), createdAt: now.toISOString() };
 }
 
+/** The RFC 7638 thumbprint of an EC private key's public half (members crv, kty, x, y in that order). */
+export function auditKeyIdOf(privateKeyPem: string): string {
+  const jwk = createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'jwk' });
+  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+}
+
+export function newAuditSigningKey(now: Date = new Date()): AuditSigningKey {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { privateKeyPem, kid: auditKeyIdOf(privateKeyPem), createdAt: now.toISOString() };
+}
+
+function parseAuditSigningKey(key: AuditSigningKey | undefined): AuditSigningKey | undefined {
+  if (key === undefined) return undefined;
+  if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError('keyring: auditSigningKey is not a PEM private key');
+  let kid: string;
+  try {
+    kid = auditKeyIdOf(key.privateKeyPem);
+  } catch {
+    throw new KeyringError('keyring: auditSigningKey is not an ECDSA P-256 private key');
+  }
+  // A kid that names another key would make every checkpoint look forged to a third party.
+  if (key.kid !== kid) throw new KeyringError('keyring: auditSigningKey.kid does not match its key');
+  return { privateKeyPem: key.privateKeyPem, kid, createdAt: String(key.createdAt) };
+}
+
+/** The audit signing key; a keyring from before audit checkpoints has none and cannot run the server. */
+export function auditSigningKeyOf(keyring: Keyring): AuditSigningKey {
+  if (!keyring.auditSigningKey) throw new KeyringError('the keyring has no audit signing key: add one with "teeka audit key --create" (decision 0013)');
+  return keyring.auditSigningKey;
+}
+
 export function generateKeyring(): Keyring {
   const id = `dk-${randomBytes(4).toString('hex')}`;
   return {
@@ -57,6 +105,7 @@ export function generateKeyring(): Keyring {
     currentDataKey: id,
     hmacKeys: Object.fromEntries(hmacPurposes.map((purpose) => [purpose, newKey()])) as Record<HmacPurpose, Buffer>,
     signingKeys: [newCertificateSigningKey()],
+    auditSigningKey: newAuditSigningKey(),
   };
 }
 
@@ -84,7 +133,7 @@ export function parseKeyring(text: string): Keyring {
     if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError(`keyring: signingKeys[${i}] is not a PEM private key`);
     return { privateKeyPem: key.privateKeyPem, createdAt: String(key.createdAt), retiredAt: key.retiredAt };
   });
-  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys, signingKeys };
+  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys, signingKeys, auditSigningKey: parseAuditSigningKey(file.auditSigningKey) };
 }
 
 export function serialiseKeyring(keyring: Keyring): string {
@@ -94,6 +143,7 @@ export function serialiseKeyring(keyring: Keyring): string {
     dataKeys: Object.fromEntries([...keyring.dataKeys].map(([id, key]) => [id, key.toString('base64')])),
     hmacKeys: Object.fromEntries(hmacPurposes.map((p) => [p, keyring.hmacKeys[p].toString('base64')])),
     signingKeys: keyring.signingKeys,
+    ...(keyring.auditSigningKey ? { auditSigningKey: keyring.auditSigningKey } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -103,18 +153,26 @@ export function serialiseKeyring(keyring: Keyring): string {
  * Development generates one on first start into the data directory, readable by its owner only.
  */
 export async function loadKeyring(options: { env: 'development' | 'production'; keyringPath?: string; dataDir: string }): Promise<Keyring> {
-  if (options.keyringPath) return parseKeyring(await fs.readFile(options.keyringPath, 'utf8'));
+  if (options.keyringPath) {
+    const keyring = parseKeyring(await fs.readFile(options.keyringPath, 'utf8'));
+    if (!keyring.auditSigningKey) {
+      throw new KeyringError(`the keyring ${options.keyringPath} has no audit signing key: add one with "teeka audit key --create" (decision 0013)`);
+    }
+    return keyring;
+  }
   if (options.env === 'production') {
     throw new KeyringError('TEEKA_ENV=production needs TEEKA_KEYRING: the path of a keyring file made with "teeka keys generate"');
   }
   const devPath = path.join(options.dataDir, 'keyring.json');
   try {
     const existing = parseKeyring(await fs.readFile(devPath, 'utf8'));
-    // A development keyring from before certificates gets its first signing key.
-    if (existing.signingKeys.length === 0) {
-      existing.signingKeys.push(newCertificateSigningKey());
-      await fs.writeFile(devPath, serialiseKeyring(existing), { mode: 0o600 });
-    }
+    // A development keyring from before certificates gets its first signing key, and one from
+    // before audit checkpoints its audit signing key.
+    const lacksSigningKey = existing.signingKeys.length === 0;
+    const lacksAuditKey = existing.auditSigningKey === undefined;
+    if (lacksSigningKey) existing.signingKeys.push(newCertificateSigningKey());
+    if (lacksAuditKey) existing.auditSigningKey = newAuditSigningKey();
+    if (lacksSigningKey || lacksAuditKey) await fs.writeFile(devPath, serialiseKeyring(existing), { mode: 0o600 });
     return existing;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

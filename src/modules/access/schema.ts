@@ -29,7 +29,9 @@ export type Purpose = 'self-service' | 'booking' | 'appointment-slip' | 'export'
   /** Telling a person that their record was read (transparency SMS, DPDP Rule 7 breach notice). */
   | 'breach-notice';
 
-export type PersonalField = 'name' | 'mobile' | 'photo_id' | 'birth_year' | 'gender' | 'security_code';
+export type PersonalField = 'name' | 'mobile' | 'photo_id' | 'birth_year' | 'gender' | 'security_code'
+  /** Doses received and what they add up to: health data, read by partners under a consent (decision 0017). */
+  | 'vaccination_status';
 
 declare const ticketBrand: unique symbol;
 

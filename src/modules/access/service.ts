@@ -1,9 +1,13 @@
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { GENESIS_HASH, hashAuditEvent } from './hash-chain.js';
+import type { AuditLog } from './audit-log.js';
+import type { ChainVerification } from './chain-verifier.js';
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInIndia, type IsoDate } from '../../core/calendar-date.js';
+import { isWithinScope, type Place } from '../staff/scope.js';
+import { SubjectBudgets, subjectBudgetSpent, type BudgetBreach, type PartnerBudgetLookup } from './budget.js';
+import type { BudgetActor } from './budget-store.js';
 import type { AccessRequest, Actor, AuditEvent, AuditEventInput, PersonalField, Purpose, Subject, Ticket } from './schema.js';
 import { actorId } from './schema.js';
 import * as store from './store.js';
@@ -25,6 +29,24 @@ export interface AccessLookups {
   isOnRoster: RosterLookup;
   isReviewing: ReviewLookup;
   consentCovers: ConsentLookup;
+  /** A partner's own quota of distinct people; without it (or an answer) partners get the default budget. */
+  partnerBudget?: PartnerBudgetLookup;
+}
+
+/**
+ * The security module's eyes (decision 0015): it names canary records, and sees every recorded
+ * event of a citizen, staff member or partner in the transaction that appends it, raising alerts
+ * and suspending credentials there, so a suspension commits with the event that caused it.
+ */
+export interface AccessWatcher {
+  isCanary(subject: string, db: Db): Promise<boolean>;
+  /**
+   * Where a person was last seen or is next expected, for the jurisdiction rule; undefined for
+   * someone never booked. Reads outside any transaction.
+   */
+  placeOfPerson(beneficiaryId: string): Promise<Place | undefined>;
+  /** Whether the actor stands suspended after this event. */
+  inspect(event: AuditEvent, actor: Actor, db: Db): Promise<{ suspended: boolean }>;
 }
 
 /** Per purpose, how many distinct people one staff member may read in a day (India time): DESIGN.md §1.4. */
@@ -67,18 +89,13 @@ function actorContext(actor: Actor): Record<string, string | number> {
   }
 }
 
+type Refusal = { reason: 'budget'; limit: number; window: 'hour' | 'day' | 'purpose' } | { reason: 'jurisdiction' };
+
 const budgetSpent = (limit: number, purpose: Purpose, now: Date) => new AppError(
   'ACCESS_BUDGET_SPENT', 429,
   `You have opened the records of ${limit} people for ${purpose} today, the daily limit. It starts again at midnight (India time); if the work cannot wait, ask a national admin.`,
   undefined, Math.ceil((endOfDayInIndia(now).getTime() - now.getTime()) / 1000),
 );
-
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  /** The first row whose hash or link does not match, when not ok. */
-  brokenAt?: number;
-}
 
 /**
  * The one door to personal data (DESIGN.md §4): decides whether a read is allowed, records it in
@@ -88,22 +105,44 @@ export interface ChainVerification {
  */
 export class AccessService {
   private readonly grantListeners: GrantListener[] = [];
+  private watcher: AccessWatcher | undefined;
+  private readonly subjectBudgets: SubjectBudgets | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly lookups: AccessLookups,
     private readonly budgets: AccessBudgets = {},
-  ) {}
+    /** Checkpoints and verification of the log this service appends to (decision 0013). */
+    private readonly auditLog: AuditLog,
+    /** Distinct people per hour and per day, by staff role and for partners (decision 0015); none when absent. */
+    subjectBudgets?: ConstructorParameters<typeof SubjectBudgets>[0],
+  ) {
+    this.subjectBudgets = subjectBudgets && new SubjectBudgets(subjectBudgets, lookups.partnerBudget);
+  }
 
+  /** Hands every recorded event to the security module (services.ts wires it once). */
+  watch(watcher: AccessWatcher): void {
+    this.watcher = watcher;
+  }
+
+  /**
+   * Decides a read, records it and hands out the ticket. Call it outside a writing transaction
+   * where possible: a refusal recorded inside one that then rolls back leaves no trace, and the
+   * jurisdiction rule needs to read outside it (decision 0015).
+   */
   async authorize(actor: Actor, request: AccessRequest, db: Db = this.db): Promise<Ticket> {
+    const now = this.clock.now();
     const owner = await this.lookups.ownerOf(db, request.subject);
-    const covered = owner !== undefined && (await this.grantCovers(db, actor, owner, request));
-    const limit = covered ? await this.budgetReached(db, actor, request) : undefined;
-    const allowed = covered && limit === undefined;
+    // A canary is no one's to read: every touch by staff, a partner or the platform itself is refused (and raises the alarm).
+    const canary = actor.kind !== 'citizen' && owner !== undefined && this.watcher !== undefined && (await this.watcher.isCanary(request.subject.id, db));
+    const covered = owner !== undefined && !canary && (await this.grantCovers(db, actor, owner, request));
+    const refusal = covered ? await this.budgetRefusal(db, actor, request, now) : await this.jurisdictionRefusal(db, actor, request);
+    const allowed = covered && refusal?.reason !== 'budget';
     const recorded = !allowed || actor.kind !== 'citizen' || alwaysRecorded.has(request.purpose);
+    let suspended = false;
     if (recorded) {
-      await this.record({
+      ({ suspended } = await this.append({
         type: allowed ? 'access.granted' : 'access.denied',
         actor,
         subject: request.subject.id,
@@ -111,17 +150,36 @@ export class AccessService {
         fields: request.fields,
         outcome: allowed ? 'allowed' : 'denied',
         ip: actor.kind === 'system' ? undefined : actor.ip,
-        detail: { ...actorContext(actor), ...(limit === undefined ? {} : { reason: 'budget', limit }) },
-      }, db);
-    }
-    if (allowed && owner !== undefined) {
-      for (const listener of this.grantListeners) listener({ actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields });
+        detail: { ...actorContext(actor), ...refusal },
+      }, db));
     }
     // The grant covered this person, so saying "limit reached" confirms nothing the caller could not see.
-    if (limit !== undefined) throw budgetSpent(limit, request.purpose, this.clock.now());
-    // "Not yours" and "not there" look the same, so no answer confirms that a record exists.
-    if (!allowed) throw notFound('record');
+    if (refusal?.reason === 'budget') {
+      throw refusal.window === 'purpose' ? budgetSpent(refusal.limit, request.purpose, now) : subjectBudgetSpent({ window: refusal.window, limit: refusal.limit }, now);
+    }
+    // "Not yours" and "not there" look the same, so no answer confirms that a record exists; nor
+    // does the answer to the read that got its credential suspended (the next request finds out).
+    if (!allowed || suspended) throw notFound('record');
+    await this.subjectBudgets?.noteGranted(db, actor, request, now);
+    for (const listener of this.grantListeners) listener({ actor, subject: request.subject, accountId: owner!, purpose: request.purpose, fields: request.fields });
     return { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
+  }
+
+  /**
+   * Records a staff request refused because what it named lies outside the account's scope (the
+   * 404 of a scope check, decision 0015): a person there (`jurisdiction`) or a place (`scope`).
+   * Call it after the request's transaction has ended.
+   */
+  async recordOutOfScope(staff: Actor & { kind: 'staff' }, target: { person: string } | { place: string }, route: string): Promise<void> {
+    await this.record({
+      type: 'access.denied', actor: staff, subject: 'person' in target ? target.person : target.place, outcome: 'denied', ip: staff.ip,
+      detail: { ...actorContext(staff), reason: 'person' in target ? 'jurisdiction' : 'scope', route },
+    });
+  }
+
+  /** A reinstated credential starts with its whole budget (decision 0015). */
+  async resetBudget(actor: BudgetActor, trx: Db): Promise<void> {
+    await this.subjectBudgets?.reset(trx, actor);
   }
 
   /**
@@ -172,15 +230,29 @@ export class AccessService {
   }
 
   /**
-   * The staff member's daily limit for this purpose when reading one more person would pass it;
-   * people already read today do not count again, so reopening a record costs nothing.
+   * The budget one more person would pass: the actor's distinct people in the last hour or today
+   * (decision 0015), or a staff member's daily limit for this purpose. People already read in the
+   * window do not count again, so reopening a record costs nothing.
    */
-  private async budgetReached(db: Db, actor: Actor, request: AccessRequest): Promise<number | undefined> {
+  private async budgetRefusal(db: Db, actor: Actor, request: AccessRequest, now: Date): Promise<Refusal | undefined> {
+    const breach: BudgetBreach | undefined = await this.subjectBudgets?.breachBy(db, actor, request, now);
+    if (breach) return { reason: 'budget', ...breach };
     const limit = this.budgets[request.purpose];
     if (limit === undefined || actor.kind !== 'staff') return undefined;
-    const startOfDay = new Date(`${todayInIndia(this.clock.now())}T00:00:00+05:30`);
+    const startOfDay = new Date(`${todayInIndia(now)}T00:00:00+05:30`);
     const read = await store.countSubjectsReadSince(db, actor.staffId, request.purpose, startOfDay, request.subject.id);
-    return read >= limit ? limit : undefined;
+    return read >= limit ? { reason: 'budget', limit, window: 'purpose' } : undefined;
+  }
+
+  /**
+   * A staff member refused a person whose centre lies outside their scope has reached outside
+   * their jurisdiction (decision 0015). Asked only outside a transaction: the lookup reads on
+   * its own connection, which inside one would wait for ever on a single-connection database.
+   */
+  private async jurisdictionRefusal(db: Db, actor: Actor, request: AccessRequest): Promise<Refusal | undefined> {
+    if (actor.kind !== 'staff' || request.subject.kind !== 'beneficiary' || db.isTransaction || !this.watcher) return undefined;
+    const place = await this.watcher.placeOfPerson(request.subject.id);
+    return place && !isWithinScope(actor.scope, place) ? { reason: 'jurisdiction' } : undefined;
   }
 
   /**
@@ -194,6 +266,11 @@ export class AccessService {
 
   /** Appends to the audit chain; inside the caller's transaction when `db` is one. */
   async record(event: AuditEventInput, db: Db = this.db): Promise<AuditEvent> {
+    return (await this.append(event, db)).event;
+  }
+
+  /** Appends, then lets the watcher see the event in the same transaction. */
+  private async append(event: AuditEventInput, db: Db): Promise<{ event: AuditEvent; suspended: boolean }> {
     const row = {
       at: this.clock.now(),
       type: event.type,
@@ -206,8 +283,13 @@ export class AccessService {
       ip: event.ip ?? null,
       detail: event.detail ?? {},
     };
-    if (db.isTransaction) return store.appendAuditEvent(db, row);
-    return db.transaction().execute((trx) => store.appendAuditEvent(trx, row));
+    const appendAndInspect = async (trx: Db) => {
+      const appended = await store.appendAuditEvent(trx, row);
+      const watched = this.watcher && event.actor.kind !== 'system' ? await this.watcher.inspect(appended, event.actor, trx) : undefined;
+      return { event: appended, suspended: watched?.suspended ?? false };
+    };
+    if (db.isTransaction) return appendAndInspect(db);
+    return db.transaction().execute(appendAndInspect);
   }
 
   /** Events about these subjects, newest first: what a citizen sees under "who read my data". */
@@ -215,20 +297,11 @@ export class AccessService {
     return store.selectEventsAbout(this.db, subjects, limit);
   }
 
-  /** Recomputes every hash in order; any edit, deletion or reordering shows as a broken link. */
-  async verifyChain(): Promise<ChainVerification> {
-    let previous: AuditEvent | undefined;
-    let checked = 0;
-    for (;;) {
-      const batch = await store.selectEventsAfter(this.db, previous?.seq ?? 0, 1000);
-      if (batch.length === 0) return { ok: true, checked };
-      for (const event of batch) {
-        const { hash, ...unsealed } = event;
-        const linked = previous ? event.prevHash === previous.hash && event.seq === previous.seq + 1 : event.seq === 1 && event.prevHash === GENESIS_HASH;
-        if (!linked || hashAuditEvent(unsealed) !== hash) return { ok: false, checked, brokenAt: event.seq };
-        previous = event;
-        checked += 1;
-      }
-    }
+  /**
+   * Recomputes every hash in order and checks every signed checkpoint (chain-verifier.ts): any
+   * edit, deletion, insertion or reordering shows as a broken row, as does a forged checkpoint.
+   */
+  verifyChain(onProgress?: (checked: number, total: number) => void): Promise<ChainVerification> {
+    return this.auditLog.verify({ onProgress });
   }
 }

@@ -87,3 +87,43 @@ export async function countSubjectsReadSince(db: Db, actorId: string, purpose: s
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** How many rows the log keeps: the verifier's progress total. */
+export async function countEvents(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirstOrThrow();
+  return Number(row.rows);
+}
+
+/** The newest row's seq (0 for an empty log): one index lookup, cheap enough for every checkpoint run. */
+export async function selectLastSeq(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_event').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.seq) : 0;
+}
+
+/** The oldest row's seq, or undefined for an empty log. */
+export async function selectFirstSeq(db: Db): Promise<number | undefined> {
+  const row = await db.selectFrom('audit_event').select('seq').orderBy('seq').limit(1).executeTakeFirst();
+  return row ? Number(row.seq) : undefined;
+}
+
+/** Seq and hashes only, for sealing a segment: what its Merkle root and head are made of. */
+export async function selectChainLinks(db: Db, afterSeq: number, throughSeq: number, limit: number): Promise<{ seq: number; prevHash: string; hash: string }[]> {
+  const rows = await db.selectFrom('audit_event').select(['seq', 'prev_hash', 'hash'])
+    .where('seq', '>', afterSeq).where('seq', '<=', throughSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((row) => ({ seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash }));
+}
+
+/** Removes the rows of expired segments (decision 0013); the caller holds the checkpoint lock. */
+export async function deleteEventsThrough(trx: Db, seq: number): Promise<number> {
+  const result = await trx.deleteFrom('audit_event').where('seq', '<=', seq).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Everything one actor did since a time, oldest first, in pages: the breach report's raw material. */
+export async function selectEventsBy(db: Db, actorId: string, since: Date | undefined, afterSeq: number, limit: number): Promise<AuditEvent[]> {
+  const rows = await db.selectFrom('audit_event').select(eventColumns)
+    .where('actor_id', '=', actorId).where('seq', '>', afterSeq)
+    .$if(since !== undefined, (q) => q.where('at', '>=', since!))
+    .orderBy('seq').limit(limit).execute();
+  return rows.map(toEvent);
+}

@@ -10,6 +10,7 @@ import type { Actor } from '../access/schema.js';
 import type { BeneficiaryService, Member } from '../beneficiaries/service.js';
 import type { FacilityService } from '../facilities/service.js';
 import type { IdentityService } from '../identity/service.js';
+import { OutOfScopeError } from '../staff/scope.js';
 import type { VaccinationService } from '../vaccination/service.js';
 import type { VaccineLookup } from '../vaccination/vaccines.js';
 import { appointmentExists, invalidSlot, notEligible, sessionClosed, sessionFull, unknownSession } from './errors.js';
@@ -185,6 +186,16 @@ export class BookingService {
   async appointmentAtCentre(facilityId: number, appointmentId: string, db: Db = this.deps.db) {
     const row = UUID.test(appointmentId) ? await store.selectAppointmentForCentre(db, appointmentId) : undefined;
     return row && row.facility_id === facilityId ? row : undefined;
+  }
+
+  /**
+   * The 404 for an appointment that is not at the caller's centre. Both cases answer alike; one
+   * at another centre is someone's appointment outside the staff member's scope, recorded as a
+   * refusal against that person (decision 0015).
+   */
+  async notAtCentre(appointmentId: string, db: Db = this.deps.db): Promise<AppError> {
+    const row = UUID.test(appointmentId) ? await store.selectAppointmentForCentre(db, appointmentId) : undefined;
+    return row ? new OutOfScopeError('appointment', { person: row.beneficiary_id }) : notFound('appointment');
   }
 
   /** Whether the code the citizen showed is this appointment's, compared by MAC in constant time. */

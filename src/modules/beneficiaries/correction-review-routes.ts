@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { NoBody } from '../../core/no-body.js';
 import type { Services } from '../../services.js';
 import { staffOf } from '../staff/request-staff.js';
 import { reviewRoles } from './correction-review-jurisdiction.js';
@@ -8,7 +9,7 @@ import type { Decision, Place } from './correction-review.js';
 
 const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView, 429: ErrorView };
-const RequestParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const RequestParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const config = { access: 'staff' as const, staffRoles: [...reviewRoles] };
 
 const presentPlace = (place: Place) => ({
@@ -58,7 +59,7 @@ export const correctionReviewRoutes: FastifyPluginAsyncTypebox<{ services: Servi
   app.post('/:id/accept', {
     schema: {
       tags: ['Staff: corrections'], summary: 'Accept: correct the record, revoke and reissue the person\'s certificates, tell the citizen by SMS',
-      params: RequestParams, response: { 200: DecisionView, ...errors },
+      params: RequestParams, body: NoBody, response: { 200: DecisionView, ...errors },
     },
     config,
   }, async (request) => presentDecision(await correctionReview.accept(staffOf(request), request.params.id)));

@@ -44,7 +44,7 @@ export const ReviewView = Type.Object({
 }, { additionalProperties: false });
 
 export const RejectBody = Type.Object({
-  reason: Type.Optional(Type.String({ description: 'Shown to the citizen: why, and what to do instead (1 to 500 characters)' })),
+  reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Shown to the citizen: why, and what to do instead (1 to 500 characters)' })),
 }, { additionalProperties: false });
 
 export const DecisionView = Type.Object({

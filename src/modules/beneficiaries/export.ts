@@ -1,6 +1,7 @@
 import type { Citizen } from '../../api/citizen.js';
 import { formatCowinDate } from '../../core/calendar-date.js';
 import type { Services } from '../../services.js';
+import { exportedAccessHistory } from './access-history.js';
 import { presentCorrection } from './corrections.js';
 import { photoIdTypeById } from './id-documents.js';
 import { genderById } from './person-fields.js';
@@ -11,7 +12,7 @@ import { genderById } from './person-fields.js';
  * purpose "export", which the access log records even for the owner.
  */
 export async function exportMyData(
-  services: Pick<Services, 'clock' | 'access' | 'identity' | 'beneficiaries' | 'vaccination' | 'booking' | 'availability' | 'corrections'>,
+  services: Pick<Services, 'clock' | 'access' | 'accessHistory' | 'identity' | 'beneficiaries' | 'vaccination' | 'booking' | 'availability' | 'corrections'>,
   citizen: Citizen,
 ) {
   const { access, identity, beneficiaries } = services;
@@ -48,18 +49,13 @@ export async function exportMyData(
       }),
     });
   }
-  const history = await access.eventsAbout([citizen.accountId, ...members.map((m) => m.id)]);
+  const history = await exportedAccessHistory(services, citizen);
   return {
     exported_at: services.clock.now().toISOString(),
     account: { mobile: mobile.reveal() },
     members: memberViews,
     correction_requests: corrections.map(presentCorrection),
-    access_history: history.map((event) => ({
-      at: event.at.toISOString(),
-      type: event.type,
-      actor: event.actorKind === 'citizen' && event.actorId === citizen.accountId ? 'you' : event.actorKind,
-      purpose: event.purpose,
-      outcome: event.outcome,
-    })),
+    // Told as "Who accessed my data" tells it (decision 0016), with the citizen's own acts as "you".
+    access_history: history,
   };
 }

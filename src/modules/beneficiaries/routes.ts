@@ -10,11 +10,12 @@ import { CorrectionView, MyDataView } from './schema.js';
 const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 const errors = { 400: ErrorView, 401: ErrorView, 404: ErrorView };
 
+// Bounds only (decision 0018): the corrections service names what is wrong with a value in its own words.
 const CorrectionBody = Type.Object({
-  beneficiary_reference_id: Type.Optional(Type.String()),
-  field: Type.Optional(Type.String()),
-  requested_value: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
-  reason: Type.Optional(Type.String()),
+  beneficiary_reference_id: Type.Optional(Type.String({ maxLength: 20, pattern: '^\\s*\\d*\\s*$' })),
+  field: Type.Optional(Type.String({ maxLength: 30 })),
+  requested_value: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Integer({ minimum: 0, maximum: 9999 })])),
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
 
 /** Teeka's own citizen API: the rights the DPDP Act 2023 gives (access, correction, erasure). */
@@ -31,7 +32,7 @@ export const citizenRightsRoutes: FastifyPluginAsyncTypebox<{ services: Services
   app.get('/certificates/:reference_id', {
     schema: {
       tags: ['Citizen'], summary: 'A member\'s latest certificate as QR texts: EU DCC (HC1:) and SMART Health Card (shc:/)',
-      params: Type.Object({ reference_id: Type.String({ pattern: '^\\d{14}$' }) }),
+      params: Type.Object({ reference_id: Type.String({ maxLength: 14, pattern: '^\\d{14}$' }) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           uvci: Type.String(), kind: Type.String(), eu_dcc: Type.String(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ExportedAccessEntry } from '../access/history-schema.js';
 
 /**
  * Shapes of Teeka's own citizen API (/api/citizen). A leaf file with no Node imports, so the web
@@ -34,9 +35,8 @@ export const MyDataView = Type.Object({
     })),
   })),
   correction_requests: Type.Array(CorrectionView),
-  access_history: Type.Array(Type.Object({
-    at: Type.String(), type: Type.String(), actor: Type.String(), purpose: Type.Union([Type.String(), Type.Null()]), outcome: Type.String(),
-  })),
+  /** The account's audit log, told as "Who accessed my data" tells it (decision 0016). */
+  access_history: Type.Array(ExportedAccessEntry),
 });
 
 export type CorrectionView = Static<typeof CorrectionView>;

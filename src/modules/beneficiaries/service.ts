@@ -113,9 +113,11 @@ export class BeneficiaryService {
   /**
    * Registers a checked member to an account in the caller's transaction: a citizen's own, or the
    * account of a walk-in's mobile, by the staff member at the centre (decision 0010). Refuses an ID
-   * document registered before (PHOTO_ID_TAKEN) and a full account (MEMBER_LIMIT).
+   * document registered before (PHOTO_ID_TAKEN) and a full account (MEMBER_LIMIT). A canary
+   * record (decision 0015) claims a random value instead of its document, so it never blocks a
+   * real person who happens to hold that number.
    */
-  async insertMember(trx: Db, actor: Actor & { kind: 'citizen' | 'staff' }, accountId: string, member: ValidNewMember): Promise<Member> {
+  async insertMember(trx: Db, actor: Actor & { kind: 'citizen' | 'staff' }, accountId: string, member: ValidNewMember, claim: 'document' | 'unreachable' = 'document'): Promise<Member> {
     const { clock, cipher, access } = this.deps;
     const id = randomUUID();
     if (!(await store.lockAccount(trx, accountId))) throw notFound('account');
@@ -139,7 +141,8 @@ export class BeneficiaryService {
     };
     await store.insertBeneficiary(trx, row);
     // The claim is on the document, whatever its type's id: the same number under another type is another document.
-    if (!(await store.claimPhotoId(trx, cipher.blindIndex(`photo_id:${member.photoIdType}`, photoIdNumber), id))) {
+    const claimed = claim === 'document' ? photoIdNumber : `unreachable:${randomUUID()}`;
+    if (!(await store.claimPhotoId(trx, cipher.blindIndex(`photo_id:${member.photoIdType}`, claimed), id))) {
       throw new AppError('PHOTO_ID_TAKEN', 409, 'This ID number is already registered. If it is yours and you did not register it, raise an issue with the helpline.', 'photo_id_number');
     }
     await access.record({ type: 'beneficiary.registered', actor, subject: id, outcome: 'done', ip: actor.ip }, trx);

@@ -3,13 +3,16 @@ import type { Citizen } from '../../api/citizen.js';
 import { formatCowinDate, todayInIndia } from '../../core/calendar-date.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Services } from '../../services.js';
+import type { Ticket } from '../access/schema.js';
 import { photoIdTypeById } from '../beneficiaries/id-documents.js';
+import type { Member } from '../beneficiaries/service.js';
 import { genderById } from '../beneficiaries/person-fields.js';
 import { renderCertificatePdf, type CertificatePdfData } from './certificate-pdf.js';
 import { issueHc1 } from './formats/eu-dcc/issue.js';
 import { issueShc } from './formats/smart-health-card/issue.js';
 import { shcKidOf } from './formats/smart-health-card/jwks.js';
 import type { CertificateValidity, VaccinationCertificateData } from './formats/vaccination-certificate-data.js';
+import type { IssuedCertificate } from './service.js';
 import * as store from './store.js';
 
 const ISSUER = 'Ministry of Health and Family Welfare, India';
@@ -22,6 +25,11 @@ async function latestCertificate(services: CertificateDeps, citizen: Citizen, re
   const latest = certificates[0];
   if (!latest) throw notFound('certificate: one is issued when a dose is recorded');
   const ticket = await services.access.authorize(citizen, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'certificate', fields: ['name'] });
+  return certificateOf(services, ticket, member, certificates, latest);
+}
+
+/** What `latest` certifies, with the name read through `ticket`; `certificates` are the live ones it shows, newest first. */
+async function certificateOf(services: CertificateDeps, ticket: Ticket, member: Member, certificates: IssuedCertificate[], latest: IssuedCertificate) {
   const name = (await services.beneficiaries.readPersonal(ticket)).name.reveal();
   // Catalogue rows are never deleted, and doses are recorded only with catalogued vaccines.
   const vaccine = services.vaccines.byName(latest.vaccine);
@@ -70,7 +78,7 @@ function splitName(name: string): { familyName: string; givenName: string } {
   return words.length === 1 ? { familyName: words[0]!, givenName: '' } : { familyName: words.at(-1)!, givenName: words.slice(0, -1).join(' ') };
 }
 
-type CertificateDeps = Pick<Services, 'db' | 'clock' | 'access' | 'beneficiaries' | 'certificates' | 'facilities' | 'geography' | 'certificateSigner' | 'vaccines'>;
+export type CertificateDeps = Pick<Services, 'db' | 'clock' | 'access' | 'beneficiaries' | 'certificates' | 'facilities' | 'geography' | 'certificateSigner' | 'vaccines'>;
 
 /**
  * The latest certificate of one of the citizen's own members, as a PDF with the EU DCC QR. It is
@@ -82,7 +90,24 @@ export async function certificatePdfFor(services: CertificateDeps, citizen: Citi
 
 /** Everything the certificate PDF shows, with the freshly signed EU DCC (`qrText`). */
 export async function signedCertificateFor(services: CertificateDeps, citizen: Citizen, referenceId: string): Promise<CertificatePdfData> {
-  const { member, latest, certificates, name, data } = await latestCertificate(services, citizen, referenceId);
+  return signedPdfData(services, await latestCertificate(services, citizen, referenceId));
+}
+
+/**
+ * One live certificate of the person a ticket names, as a PDF signed now: how a partner pulls it under
+ * the citizen's consent (decision 0017). It shows the doses up to the one it certifies.
+ */
+export async function certificatePdfForTicket(services: CertificateDeps, ticket: Ticket, certificateId: string): Promise<Uint8Array> {
+  const member = await services.beneficiaries.memberById(ticket.subject.id);
+  const live = member ? (await services.certificates.certificatesOf(member.id)).filter((c) => !c.revokedAt) : [];
+  const chosen = live.find((c) => c.id === certificateId);
+  if (!member || !chosen) throw notFound('certificate');
+  const shown = live.filter((c) => c.dose <= chosen.dose);
+  return renderCertificatePdf(await signedPdfData(services, await certificateOf(services, ticket, member, shown, chosen)));
+}
+
+async function signedPdfData(services: CertificateDeps, certified: Awaited<ReturnType<typeof certificateOf>>): Promise<CertificatePdfData> {
+  const { member, latest, certificates, name, data } = certified;
   const signer = services.certificateSigner.current();
   const { hc1 } = issueHc1(data, { kid: signer.kid, privateKey: signer.privateKey });
   const facilities = await services.facilities.findByIds(certificates.map((c) => c.facilityId));

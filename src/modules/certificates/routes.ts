@@ -90,7 +90,12 @@ export const wellKnownRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   });
 
   app.get('/.well-known/crl/:file', {
-    schema: { tags: ['Verification'], summary: 'Revoked SMART Health Cards of one key, by rid', params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{10,100}\\.json$' }) }) },
+    schema: {
+      tags: ['Verification'], summary: 'Revoked SMART Health Cards of one key, by rid',
+      params: Type.Object({
+        file: Type.String({ maxLength: 105, pattern: '^[A-Za-z0-9_-]{10,100}\\.json$', description: 'a key id from jwks.json, then .json' }),
+      }, { additionalProperties: false }),
+    },
     config: { access: 'public' },
   }, async (request, reply) => {
     const kid = request.params.file.replace(/\.json$/, '');

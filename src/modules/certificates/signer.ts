@@ -1,5 +1,7 @@
 import type { KeyObject } from 'node:crypto';
+import { CompactSign } from 'jose';
 import type { CertificateSigningKey } from '../../core/crypto/keyring.js';
+import { shcKidOf } from './formats/smart-health-card/jwks.js';
 import { importSigningKey, type SigningKey } from './formats/signing-key.js';
 
 /**
@@ -27,5 +29,16 @@ export class CertificateSigner {
 
   publicKeys(): { kid: string; publicKey: KeyObject }[] {
     return this.active.map((k) => ({ kid: k.kid, publicKey: k.publicKey }));
+  }
+
+  /**
+   * A compact JWS (ES256) of `payload` with the current key, whose kid is its RFC 7638 thumbprint:
+   * anyone can check it against /.well-known/jwks.json, as they check SMART Health Cards.
+   */
+  async signJws(payload: object): Promise<string> {
+    const key = this.current();
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES256', kid: await shcKidOf(key.publicKey), typ: 'JWT' })
+      .sign(key.privateKey);
   }
 }

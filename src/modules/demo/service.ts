@@ -70,6 +70,16 @@ export class DemoDataService {
     return report;
   }
 
+  /**
+   * Whether this database holds the demo data, which a production server refuses (decision 0018).
+   * Every demo seed starts with the demo centres, numbered from FIRST_DEMO_CENTRE_ID, and the demo
+   * staff (whose passwords sit in a developer's data directory) and citizens are seeded only on top
+   * of them; centres made by administrators are numbered from 700001 (migration 0006).
+   */
+  async isPresent(): Promise<boolean> {
+    return (await this.deps.facilities.findById(FIRST_DEMO_CENTRE_ID)) !== undefined;
+  }
+
   /** Adds demo sessions for any day from today to today+13 that has none yet; returns how many. */
   async ensureSessions(onProgress: (progress: SeedProgress) => void = () => {}, pincodes?: PincodeImport): Promise<number> {
     const { db, clock, availability } = this.deps;

@@ -24,9 +24,13 @@ export const OTP_RESEND_INTERVAL_MS = 60 * 1000;
 export const OTP_DAILY_LIMIT = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What an OTP is for: logging in, or a person at a centre reading it out to staff (decision 0010). */
-export type OtpPurpose = 'login' | CentreOtpPurpose;
+/**
+ * What an OTP is for: logging in, a person at a centre reading it out to staff (decision 0010), or a
+ * signed-in citizen confirming an act only they may do, such as approving a partner's consent (decision 0017).
+ */
+export type OtpPurpose = 'login' | CentreOtpPurpose | AccountOtpPurpose;
 export type CentreOtpPurpose = 'walk_in' | 'aefi';
+export type AccountOtpPurpose = 'consent';
 
 /** A code read out at a centre: the account of its mobile, or why it was refused. */
 export type CentreOtpResult =
@@ -80,6 +84,28 @@ export class IdentityService {
    * the answer does not say which. A wrong code is counted, so the caller must commit a refusal.
    */
   async redeemCentreOtp(trx: Db, txnId: string, purpose: CentreOtpPurpose, otp: string, staff: Actor & { kind: 'staff' }): Promise<CentreOtpResult> {
+    return this.redeemCode(trx, txnId, purpose, otp, staff);
+  }
+
+  /**
+   * Texts a code to the signed-in citizen's own mobile, which `ticket` lets the caller read, to
+   * confirm an act only they may do (decision 0017). The login OTP's rules and per-mobile limits;
+   * the code never logs anyone in. `bind` runs in the code's transaction. Returns its transaction id.
+   */
+  async sendAccountOtp(ticket: Ticket, purpose: AccountOtpPurpose, text: (otp: string) => string, bind: (trx: Db, txnId: string) => Promise<void>): Promise<string> {
+    const mobile = (await this.readMobile(ticket)).reveal();
+    const ip = ticket.actor.kind === 'system' ? undefined : ticket.actor.ip;
+    const { txnId, otp } = await this.issueOtp(mobile, purpose, ticket.actor, ip, bind);
+    await this.textOtp(mobile, otp, text(otp), 'The code could not be sent just now. Please try again in a minute.');
+    return txnId;
+  }
+
+  /** Checks and uses up, inside the caller's transaction, a code sent by `sendAccountOtp`; answers the account of its mobile. */
+  async redeemAccountOtp(trx: Db, txnId: string, purpose: AccountOtpPurpose, otp: string, citizen: Actor & { kind: 'citizen' }): Promise<CentreOtpResult> {
+    return this.redeemCode(trx, txnId, purpose, otp, citizen);
+  }
+
+  private async redeemCode(trx: Db, txnId: string, purpose: CentreOtpPurpose | AccountOtpPurpose, otp: string, actor: Actor & { kind: 'staff' | 'citizen' }): Promise<CentreOtpResult> {
     const { clock, cipher, access } = this.deps;
     const now = clock.now();
     const txn = await store.selectOtpTransactionForUpdate(trx, txnId);
@@ -89,7 +115,7 @@ export class IdentityService {
     const digits = otp.trim();
     if (!/^\d{6}$/.test(digits) || !cipher.macMatches('otp', `${txnId}:${sha256Hex(digits)}`, txn.otp_mac)) {
       await store.recordFailedOtpAttempt(trx, txnId);
-      await access.record({ type: 'otp.rejected', actor: staff, subject: `otp:${txnId}`, outcome: 'failed', ip: staff.ip, detail: { purpose } }, trx);
+      await access.record({ type: 'otp.rejected', actor, subject: `otp:${txnId}`, outcome: 'failed', ip: actor.ip, detail: { purpose } }, trx);
       const triesLeft = OTP_MAX_FAILED_ATTEMPTS - txn.failed_attempts - 1;
       return { ok: false, refusal: triesLeft > 0 ? 'wrong' : 'locked', triesLeft };
     }
@@ -103,7 +129,7 @@ export class IdentityService {
       id: accountId, mobile_enc: cipher.encrypt(mobile, `account.mobile:${accountId}`), mobile_bidx: txn.mobile_bidx,
       mobile_last4: lastFourDigits(mobile), created_at: now,
     });
-    await access.record({ type: 'account.created', actor: staff, subject: accountId, outcome: 'done', ip: staff.ip, detail: { purpose } }, trx);
+    await access.record({ type: 'account.created', actor, subject: accountId, outcome: 'done', ip: actor.ip, detail: { purpose } }, trx);
     return { ok: true, accountId };
   }
 
@@ -238,14 +264,29 @@ export class IdentityService {
 
   /** The account's own mobile, for its owner (the "My data" export). */
   async readMobile(ticket: Ticket): Promise<Sensitive<string>> {
-    const row = await store.selectAccountMobile(this.deps.db, ticket.accountId);
+    const row = await store.selectAccountMobile(this.deps.db, ticket);
     if (!row) throw unauthenticated();
     return new Sensitive(this.deps.cipher.decrypt(row.mobile_enc, `account.mobile:${ticket.accountId}`));
   }
 
   /** Co-WIN shows the last four digits of the account's mobile beside each member. */
   async mobileLastFour(accountId: string): Promise<string> {
-    return (await store.selectAccountMobile(this.deps.db, accountId))?.mobile_last4 ?? '';
+    return (await store.selectMobileLastFour(this.deps.db, accountId))?.mobile_last4 ?? '';
+  }
+
+  /**
+   * An account no one can sign in to, for a canary record (decision 0015): its mobile is encrypted
+   * and masked like any other, but its blind index is of a random value, so whoever types that
+   * number (its real owner, if it has one) gets an account of their own, never this one.
+   */
+  async createUnreachableAccount(trx: Db, mobile: string): Promise<string> {
+    const { clock, cipher } = this.deps;
+    const accountId = randomUUID();
+    await store.insertAccount(trx, {
+      id: accountId, mobile_enc: cipher.encrypt(validMobile(mobile), `account.mobile:${accountId}`),
+      mobile_bidx: cipher.blindIndex('mobile', `unreachable:${randomUUID()}`), mobile_last4: lastFourDigits(mobile), created_at: clock.now(),
+    });
+    return accountId;
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../core/db.js';
 import type { AccountTable, OtpTransactionTable } from '../../core/db-tables.js';
+import type { Ticket } from '../access/schema.js';
 
 /** Serialises OTP requests for one mobile, so two at once cannot both slip under the resend limit. */
 export async function lockMobile(trx: Db, mobileBidx: string): Promise<void> {
@@ -46,8 +47,14 @@ export async function insertAccount(db: Db, row: AccountTable): Promise<void> {
   await db.insertInto('account').values(row).execute();
 }
 
-export function selectAccountMobile(db: Db, accountId: string) {
-  return db.selectFrom('account').select(['mobile_enc', 'mobile_last4']).where('id', '=', accountId).executeTakeFirst();
+/** The encrypted mobile of the ticket's account; the service decrypts it. */
+export function selectAccountMobile(db: Db, ticket: Ticket) {
+  return db.selectFrom('account').select(['mobile_enc']).where('id', '=', ticket.accountId).executeTakeFirst();
+}
+
+/** Masked, so readable without a ticket (DESIGN.md §1.3). */
+export function selectMobileLastFour(db: Db, accountId: string) {
+  return db.selectFrom('account').select(['mobile_last4']).where('id', '=', accountId).executeTakeFirst();
 }
 
 export async function insertSession(db: Db, row: { id: string; account_id: string; issued_at: Date; expires_at: Date }): Promise<void> {

@@ -5,7 +5,7 @@ import type { AccessService } from '../access/service.js';
 import type { DistrictPlace } from '../geography/schema.js';
 import type { GeographyService } from '../geography/service.js';
 import type { StaffActor } from '../staff/request-staff.js';
-import { isWithinScope } from '../staff/scope.js';
+import { isWithinScope, OutOfScopeError } from '../staff/scope.js';
 import type { VaccineCatalogue } from './catalogue.js';
 import type { CentreView } from './schema.js';
 import * as store from './store.js';
@@ -31,7 +31,9 @@ export function districtInScope(geography: GeographyService, staff: StaffActor, 
 export async function centreInScope(deps: PlanningDeps, staff: StaffActor, centreId: number, db: Db = deps.db): Promise<{ centre: store.PlannedCentre; place: DistrictPlace }> {
   const centre = await store.selectCentre(db, centreId);
   const place = centre && deps.geography.placeOf(centre.districtId);
-  if (!centre || !place || !isWithinScope(staff.scope, { stateId: place.stateId, districtId: place.districtId, facilityId: centre.id })) throw notFound('centre');
+  if (!centre || !place) throw notFound('centre');
+  // Someone else's centre answers as one that does not exist, and is recorded as a refusal (decision 0015).
+  if (!isWithinScope(staff.scope, { stateId: place.stateId, districtId: place.districtId, facilityId: centre.id })) throw new OutOfScopeError('centre', { place: `facility:${centre.id}` });
   return { centre, place };
 }
 

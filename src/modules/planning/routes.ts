@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { NoBody } from '../../core/no-body.js';
 import type { Services } from '../../services.js';
 import type { StaffRole } from '../access/schema.js';
 import { staffOf } from '../staff/request-staff.js';
@@ -23,10 +24,12 @@ const areaReaders: readonly StaffRole[] = ['national_admin', 'state_admin', 'dis
 const centreCreators: readonly StaffRole[] = ['national_admin', 'state_admin', 'district_admin'];
 const centreEditors: readonly StaffRole[] = [...centreCreators, 'facility_admin'];
 
-const CentreParams = Type.Object({ centre_id: Type.Integer({ minimum: 1 }) });
-const SessionParams = Type.Object({ session_id: Type.String() });
-const VaccineParams = Type.Object({ vaccine: Type.String() });
-const IsoDateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const PlaceId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const CentreParams = Type.Object({ centre_id: PlaceId }, { additionalProperties: false });
+const SessionParams = Type.Object({ session_id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const VaccineParams = Type.Object({ vaccine: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
+const IsoDateText = Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const CsvText = Type.String({ maxLength: MAX_CSV_BYTES });
 
 // Bodies with a nullable field are cast to their schema.ts types: the type provider's TypeBox
 // cannot infer `type: [x, 'null']` (see schema.ts), which the validator has already checked.
@@ -89,7 +92,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.get('/centres', {
     schema: {
-      tags: ['Staff: planning'], summary: 'Centres of a district in my area', querystring: Type.Object({ district_id: Type.Integer({ minimum: 1 }) }),
+      tags: ['Staff: planning'], summary: 'Centres of a district in my area', querystring: Type.Object({ district_id: PlaceId }, { additionalProperties: false }),
       response: { 200: Type.Object({ centres: Type.Array(CentreView) }), ...errors },
     },
     config: { access: 'staff', staffRoles: areaReaders },
@@ -119,7 +122,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.get('/centres/:centre_id/sessions', {
     schema: {
       tags: ['Staff: planning'], summary: 'A centre\'s sessions with what is booked (default: today to 60 days ahead)', params: CentreParams,
-      querystring: Type.Object({ from: Type.Optional(IsoDateText), to: Type.Optional(IsoDateText) }),
+      querystring: Type.Object({ from: Type.Optional(IsoDateText), to: Type.Optional(IsoDateText) }, { additionalProperties: false }),
       response: { 200: Type.Object({ sessions: Type.Array(SessionView) }), ...errors },
     },
     config: { access: 'staff', staffRoles: readers },
@@ -141,7 +144,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.delete('/sessions/:session_id', {
     schema: {
       tags: ['Staff: planning'], summary: 'Delete a session nobody has booked (a booked one is closed by setting its capacities to what is booked)',
-      params: SessionParams, response: { 204: Type.Null(), ...errors },
+      params: SessionParams, body: NoBody, response: { 204: Type.Null(), ...errors },
     },
     config: { access: 'staff', staffRoles: centreEditors },
   }, async (request, reply) => {
@@ -153,7 +156,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     schema: {
       tags: ['Staff: planning'],
       summary: csvSummary('centres', centreColumns, 'vaccines: "COVISHIELD:780;COVAXIN:1410" at a Paid centre, "COVISHIELD;COVAXIN" at a Free one; opens_at and closes_at HH:MM; ownership Govt or Private; fee_type Free or Paid.'),
-      consumes: ['text/csv'], body: Type.String(), response: { 200: Imported, 422: ImportReport, ...errors, 413: ErrorView, 415: ErrorView },
+      consumes: ['text/csv'], body: CsvText, response: { 200: Imported, 422: ImportReport, ...errors, 413: ErrorView, 415: ErrorView },
     },
     bodyLimit: MAX_CSV_BYTES,
     preValidation: requireCsv,
@@ -167,7 +170,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     schema: {
       tags: ['Staff: planning'],
       summary: csvSummary('sessions', sessionColumns, 'date YYYY-MM-DD; max_age_limit empty for no upper limit; slots separated by ";", e.g. "09:00AM-11:00AM;11:00AM-01:00PM".'),
-      consumes: ['text/csv'], body: Type.String(), response: { 200: Imported, 422: ImportReport, ...errors, 413: ErrorView, 415: ErrorView },
+      consumes: ['text/csv'], body: CsvText, response: { 200: Imported, 422: ImportReport, ...errors, 413: ErrorView, 415: ErrorView },
     },
     bodyLimit: MAX_CSV_BYTES,
     preValidation: requireCsv,

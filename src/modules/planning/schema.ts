@@ -8,20 +8,29 @@ import { Type, type Static } from '@sinclair/typebox';
  */
 
 const strict = { additionalProperties: false } as const;
+/*
+ * Request bounds (decision 0018) are what a column can hold: an integer column's range, text far
+ * longer than any real value. The rules (a latitude inside India, a name of 3 to 120 characters, a
+ * day from today to 60 days ahead) live in the services, which name the field and the rule.
+ */
+const INT32 = { minimum: -2_147_483_648, maximum: 2_147_483_647 } as const;
+const Int = (options: { description?: string } = {}) => Type.Integer({ ...INT32, ...options });
+const Text = (maxLength: number, options: { description?: string } = {}) => Type.String({ maxLength, ...options });
 // `type: [x, 'null']` rather than a union: with Fastify's type coercion, a union would read null as 0 or "".
-const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
-const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'], ...INT32 });
+const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 100 });
+const Time = Type.String({ maxLength: 8, pattern: '^\\d{1,2}:\\d{2}(:\\d{2})?$', description: 'HH:MM or HH:MM:SS, 24-hour' });
 
 export const AgeGroup = Type.Object({
-  min_age: Type.Integer(),
+  min_age: Int(),
   max_age: NullableInteger,
   allow_all_age: Type.Boolean(),
 }, strict);
 
 export const EuDccCodes = Type.Object({
-  vp: Type.String({ description: 'vaccine type (eHN value set vaccine-prophylaxis), e.g. 1157024006' }),
-  mp: Type.String({ description: 'medicinal product (vaccine-medicinal-product), e.g. Covaxin' }),
-  ma: Type.String({ description: 'marketing authorisation holder or manufacturer (vaccine-mah-manf), e.g. Bharat-Biotech' }),
+  vp: Text(200, { description: 'vaccine type (eHN value set vaccine-prophylaxis), e.g. 1157024006' }),
+  mp: Text(200, { description: 'medicinal product (vaccine-medicinal-product), e.g. Covaxin' }),
+  ma: Text(200, { description: 'marketing authorisation holder or manufacturer (vaccine-mah-manf), e.g. Bharat-Biotech' }),
 }, strict);
 
 export const VaccineView = Type.Object({
@@ -38,26 +47,26 @@ export const VaccineView = Type.Object({
 export type VaccineView = Static<typeof VaccineView>;
 
 export const NewVaccineBody = Type.Object({
-  vaccine: Type.String({ description: 'the name, e.g. COVISHIELD; it never changes' }),
-  manufacturer: Type.String(),
-  doses_in_series: Type.Optional(Type.Integer()),
-  dose2_after_days: Type.Integer(),
-  precaution_after_days: Type.Integer(),
-  private_price_cap: Type.Integer(),
+  vaccine: Text(100, { description: 'the name, e.g. COVISHIELD; it never changes' }),
+  manufacturer: Text(300),
+  doses_in_series: Type.Optional(Int()),
+  dose2_after_days: Int(),
+  precaution_after_days: Int(),
+  private_price_cap: Int(),
   eu_dcc: EuDccCodes,
   cvx_code: Type.Optional(NullableString),
-  age_groups: Type.Array(AgeGroup),
+  age_groups: Type.Array(AgeGroup, { maxItems: 20 }),
 }, strict);
 export type NewVaccineBody = Static<typeof NewVaccineBody>;
 
 export const VaccineChanges = Type.Object({
-  manufacturer: Type.Optional(Type.String()),
-  dose2_after_days: Type.Optional(Type.Integer()),
-  precaution_after_days: Type.Optional(Type.Integer()),
-  private_price_cap: Type.Optional(Type.Integer()),
+  manufacturer: Type.Optional(Text(300)),
+  dose2_after_days: Type.Optional(Int()),
+  precaution_after_days: Type.Optional(Int()),
+  private_price_cap: Type.Optional(Int()),
   eu_dcc: Type.Optional(EuDccCodes),
   cvx_code: Type.Optional(NullableString),
-  age_groups: Type.Optional(Type.Array(AgeGroup)),
+  age_groups: Type.Optional(Type.Array(AgeGroup, { maxItems: 20 })),
 }, { ...strict, minProperties: 1 });
 export type VaccineChanges = Static<typeof VaccineChanges>;
 
@@ -70,23 +79,23 @@ export const Ownership = Type.Union([Type.Literal('Govt'), Type.Literal('Private
 export const FeeType = Type.Union([Type.Literal('Free'), Type.Literal('Paid')]);
 
 export const CentreVaccine = Type.Object({
-  vaccine: Type.String(),
-  fee: Type.Optional(Type.Integer({ description: 'rupees per dose at a Paid centre; 0 or left out at a Free one' })),
+  vaccine: Text(100),
+  fee: Type.Optional(Int({ description: 'rupees per dose at a Paid centre; 0 or left out at a Free one' })),
 }, strict);
 
 const centreFields = {
-  centre_name: Type.String(),
-  address: Type.String(),
-  district_id: Type.Integer(),
-  block_name: Type.String(),
-  pincode: Type.Integer(),
-  lat: Type.Number(),
-  long: Type.Number(),
-  opens_at: Type.String({ description: 'HH:MM or HH:MM:SS, 24-hour' }),
-  closes_at: Type.String({ description: 'HH:MM or HH:MM:SS, 24-hour' }),
+  centre_name: Text(500),
+  address: Text(1000),
+  district_id: Int(),
+  block_name: Text(500),
+  pincode: Int(),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  long: Type.Number({ minimum: -180, maximum: 180 }),
+  opens_at: Time,
+  closes_at: Time,
   ownership: Ownership,
   fee_type: FeeType,
-  vaccines: Type.Array(CentreVaccine),
+  vaccines: Type.Array(CentreVaccine, { maxItems: 50 }),
 };
 
 export const CentreBody = Type.Object(centreFields, strict);
@@ -122,15 +131,18 @@ export type Notice = Static<typeof Notice>;
 export const CentreSaved = Type.Object({ centre: CentreView, notices: Type.Array(Notice) }, strict);
 
 const sessionFields = {
-  date: Type.String({ description: 'YYYY-MM-DD (or Co-WIN\'s DD-MM-YYYY), from today to 60 days ahead' }),
-  vaccine: Type.String(),
-  capacity_dose1: Type.Integer(),
-  capacity_dose2: Type.Integer(),
-  min_age_limit: Type.Integer(),
+  date: Type.String({
+    maxLength: 10, pattern: '^(\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4})$',
+    description: 'YYYY-MM-DD (or Co-WIN\'s DD-MM-YYYY), from today to 60 days ahead',
+  }),
+  vaccine: Text(100),
+  capacity_dose1: Int(),
+  capacity_dose2: Int(),
+  min_age_limit: Int(),
   max_age_limit: Type.Optional(NullableInteger),
   allow_all_age: Type.Optional(Type.Boolean()),
-  slots: Type.Array(Type.String(), { description: 'Co-WIN slot strings inside opening hours, e.g. 09:00AM-11:00AM' }),
-  walk_in_capacity: Type.Optional(Type.Integer({ description: 'doses kept for people who come without booking, on top of the online capacity' })),
+  slots: Type.Array(Text(50), { maxItems: 50, description: 'Co-WIN slot strings inside opening hours, e.g. 09:00AM-11:00AM' }),
+  walk_in_capacity: Type.Optional(Int({ description: 'doses kept for people who come without booking, on top of the online capacity' })),
 };
 
 export const SessionBody = Type.Object(sessionFields, strict);

@@ -15,6 +15,10 @@ export const signInExpired = () =>
 export const sessionEnded = () =>
   new AppError('UNAUTHENTICATED', 401, 'Please sign in. A staff session ends after 15 minutes without activity, or 12 hours after sign-in.');
 
+/** Said only after the right password: an alert suspended the account until an auditor reinstates it (decision 0015). */
+export const accountSuspended = () =>
+  new AppError('STAFF_SUSPENDED', 403, 'This account is suspended while the security team reviews its recent activity. Contact your auditor to have it reinstated.');
+
 export const roleForbidden = () => new AppError('ROLE_FORBIDDEN', 403, 'Your role does not allow this.');
 
 export const passwordChangeRequired = () =>

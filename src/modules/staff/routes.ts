@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
+import { NoBody } from '../../core/no-body.js';
 import type { Services } from '../../services.js';
 import { staffRoles } from '../access/schema.js';
 import { csrfBinding } from './csrf.js';
@@ -84,7 +85,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<StaffRouteOptions> = async (
   });
 
   app.post('/logout', {
-    schema: { tags: ['Staff'], summary: 'End this session now', response: { 204: Type.Null(), ...errors } },
+    schema: { tags: ['Staff'], summary: 'End this session now', body: NoBody, response: { 204: Type.Null(), ...errors } },
     config: { access: 'staff', staffRoles, staffBeforePasswordChange: true },
   }, async (request, reply) => {
     await staff.logout(staffOf(request));
@@ -101,7 +102,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<StaffRouteOptions> = async (
     config: { access: 'staff', staffRoles: ['auditor'] },
   }, async () => {
     const chain = await services.access.verifyChain();
-    return { ok: chain.ok, checked: chain.checked, broken_at: chain.brokenAt };
+    return { ok: chain.ok, checked: chain.checked, broken_at: chain.brokenAt, problem: chain.problem, sealed_through: chain.sealedThrough };
   });
 
   app.get('/me', {

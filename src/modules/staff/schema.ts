@@ -51,6 +51,10 @@ export const ProfileView = Type.Object({
 export const ChainView = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  /** The first row whose hash or link does not match. */
+  /** The first row whose hash or link does not match, or under a forged or mismatching checkpoint (decision 0013). */
   broken_at: Type.Optional(Type.Integer()),
+  /** What is wrong there, in one English sentence. */
+  problem: Type.Optional(Type.String()),
+  /** The last row a good signed checkpoint seals; absent before the first checkpoint. */
+  sealed_through: Type.Optional(Type.Integer()),
 });

@@ -1,4 +1,4 @@
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import type { StaffRole, StaffScope } from '../access/schema.js';
 import type { FacilityService } from '../facilities/service.js';
 import type { GeographyService } from '../geography/service.js';
@@ -38,12 +38,34 @@ export function isWithinScope(scope: StaffScope, place: Place): boolean {
   }
 }
 
+/** What a staff request named outside its scope: a person (their record or appointment) or a place. */
+export type ScopeTarget = { person: string } | { place: string };
+
+/**
+ * The 404 of a record that exists outside the caller's scope: to the caller it is exactly
+ * `notFound(what)`, while the API records it as a refusal after the request's transaction has
+ * ended, so detection counts it (decision 0015).
+ */
+export class OutOfScopeError extends AppError {
+  constructor(what: string, readonly target: ScopeTarget) {
+    const same = notFound(what);
+    super(same.code, same.statusCode, same.message);
+  }
+}
+
+function placeTarget(place: Place): ScopeTarget {
+  if (place.facilityId !== undefined) return { place: `facility:${place.facilityId}` };
+  if (place.districtId !== undefined) return { place: `district:${place.districtId}` };
+  return { place: `state:${place.stateId}` };
+}
+
 /**
  * Throws the same 404 as for a record that does not exist: answering 403 would confirm that the
  * record is there, outside the caller's scope. An undefined place (nothing found) also gives 404.
  */
 export function assertWithinScope(scope: StaffScope, place: Place | undefined): asserts place is Place {
-  if (!place || !isWithinScope(scope, place)) throw notFound();
+  if (!place) throw notFound();
+  if (!isWithinScope(scope, place)) throw new OutOfScopeError('record', placeTarget(place));
 }
 
 export function placeOfDistrict(geography: GeographyService, districtId: number): Place | undefined {

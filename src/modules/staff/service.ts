@@ -10,7 +10,7 @@ import type { GeographyService } from '../geography/service.js';
 import { insertAccount, normaliseUsername, scopeOfRow, totpSecretContext, validateAccountRequest, type AccountRequest } from './accounts.js';
 import { accountStamp, challengeKey, issueChallenge, readChallenge, type ChallengeStep } from './challenge.js';
 import { seedDemoStaff } from './demo.js';
-import { accountLocked, sessionEnded, signInExpired, weakPassword, wrongCode, wrongCredentials, wrongCurrentPassword } from './errors.js';
+import { accountLocked, accountSuspended, sessionEnded, signInExpired, weakPassword, wrongCode, wrongCredentials, wrongCurrentPassword } from './errors.js';
 import { generatePassword, hashPassword, hashToWasteTimeOn, verifyPassword, weakPasswordReason } from './password.js';
 import * as store from './store.js';
 import { generateTotpSecret, otpauthUrl, qrCodeSvg, totpStepOf } from './totp.js';
@@ -89,6 +89,10 @@ export class StaffService {
       throw wrongCredentials();
     }
     await store.releaseAttempt(db, account.id);
+    if (account.suspended_at !== null) {
+      await this.deps.access.record({ type: 'staff.login.failed', actor: loginActor, subject: `staff:${account.id}`, outcome: 'failed', ip, detail: { reason: 'suspended' } });
+      throw accountSuspended();
+    }
     if (account.totp_enrolled_at === null) {
       // Each password login shows a fresh secret, so a QR code seen earlier (say, over a shoulder) is worthless.
       const secret = generateTotpSecret();
@@ -125,6 +129,7 @@ export class StaffService {
     const valid = challenge && account?.totp_secret_enc && accountStamp(this.challengeKey, account) === challenge.stamp
       && (account.totp_enrolled_at === null) === (step === 'enrol');
     if (!account || !valid) throw signInExpired();
+    if (account.suspended_at !== null) throw accountSuspended();
     const attempt = await this.reserveAttempt(account, now, ip);
     const secret = cipher.decrypt(account.totp_secret_enc!, totpSecretContext(account.id));
     const totpStep = totpStepOf(secret, code, now);
@@ -216,6 +221,32 @@ export class StaffService {
         return withScope({ level: 'facility', stateId: place?.stateId, districtId: place?.districtId, facilityId: scope.facilityId, name: facility?.name ?? '' });
       }
     }
+  }
+
+  /** A staff account by username or id, disabled ones included (`teeka breach report --actor`). */
+  async accountNamed(usernameOrId: string): Promise<{ id: string; username: string } | undefined> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(usernameOrId);
+    const username = uuid ? undefined : normaliseUsername(usernameOrId);
+    if (!uuid && username === undefined) return undefined;
+    return store.selectAccountIdentity(this.deps.db, uuid ? { id: usernameOrId.toLowerCase() } : { username: username! });
+  }
+
+  /**
+   * Suspends the account in the caller's transaction (an alert's, decision 0015): every session
+   * ends now, and sign-in is refused until `reinstate`. False when it was suspended already.
+   */
+  suspend(trx: Db, staffId: string): Promise<boolean> {
+    return store.suspendAccount(trx, staffId, this.deps.clock.now());
+  }
+
+  reinstate(trx: Db, staffId: string): Promise<void> {
+    return store.reinstateAccount(trx, staffId);
+  }
+
+  /** Username and role of each account, for the security console. */
+  async labels(ids: readonly string[]): Promise<Map<string, { username: string; role: StaffRole }>> {
+    const rows = await store.selectAccountLabels(this.deps.db, ids);
+    return new Map(rows.map((r) => [r.id, { username: r.username, role: r.role }]));
   }
 
   /** Records a refused staff request, so misused credentials show up in the audit log. */

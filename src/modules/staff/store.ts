@@ -4,12 +4,12 @@ import type { StaffAccountTable } from '../../core/db-tables.js';
 
 const accountColumns = [
   'id', 'username', 'password_hash', 'role', 'scope_level', 'scope_state_id', 'scope_district_id', 'scope_facility_id',
-  'totp_secret_enc', 'totp_enrolled_at', 'totp_last_step', 'failed_attempts', 'locked_until', 'password_must_change',
+  'totp_secret_enc', 'totp_enrolled_at', 'totp_last_step', 'failed_attempts', 'locked_until', 'password_must_change', 'suspended_at',
 ] as const;
 
-export type AccountRow = Pick<StaffAccountTable, Exclude<(typeof accountColumns)[number], 'failed_attempts'>> & { failed_attempts: number };
+export type AccountRow = Pick<StaffAccountTable, Exclude<(typeof accountColumns)[number], 'failed_attempts' | 'suspended_at'>> & { failed_attempts: number; suspended_at: Date | null };
 
-export async function insertAccount(db: Db, row: Omit<StaffAccountTable, 'failed_attempts'>): Promise<void> {
+export async function insertAccount(db: Db, row: Omit<StaffAccountTable, 'failed_attempts' | 'suspended_at'>): Promise<void> {
   await db.insertInto('staff_account').values(row).execute();
 }
 
@@ -97,6 +97,7 @@ export function selectSessionByTokenMac(db: Db, tokenMac: string) {
     .where('s.token_mac', '=', tokenMac)
     .where('s.revoked_at', 'is', null)
     .where('a.disabled_at', 'is', null)
+    .where('a.suspended_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -115,4 +116,27 @@ export async function revokeOtherSessions(db: Db, staffId: string, keepSessionId
 
 export function selectUsername(db: Db, id: string) {
   return db.selectFrom('staff_account').select(['username']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Id and username of an account, disabled ones included: a breach report names an account after its suspension. */
+export function selectAccountIdentity(db: Db, by: { id: string } | { username: string }) {
+  const query = db.selectFrom('staff_account').select(['id', 'username']);
+  return ('id' in by ? query.where('id', '=', by.id) : query.where('username', '=', by.username)).executeTakeFirst();
+}
+
+/** Suspends the account and ends all its sessions (decision 0015); false when it was already suspended. */
+export async function suspendAccount(trx: Db, id: string, at: Date): Promise<boolean> {
+  const row = await trx.updateTable('staff_account').set({ suspended_at: at }).where('id', '=', id).where('suspended_at', 'is', null).returning('id').executeTakeFirst();
+  await trx.updateTable('staff_session').set({ revoked_at: at }).where('staff_id', '=', id).where('revoked_at', 'is', null).execute();
+  return row !== undefined;
+}
+
+export async function reinstateAccount(trx: Db, id: string): Promise<void> {
+  await trx.updateTable('staff_account').set({ suspended_at: null }).where('id', '=', id).execute();
+}
+
+/** Usernames and roles, for naming accounts in the security console. */
+export function selectAccountLabels(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('staff_account').select(['id', 'username', 'role']).where('id', 'in', [...ids]).execute();
 }

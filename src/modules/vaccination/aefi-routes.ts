@@ -11,7 +11,8 @@ const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() }
 const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView, 409: ErrorView, 429: ErrorView, 503: ErrorView };
 const centreRoles = ['vaccinator', 'facility_admin'] as const;
 const overseers = ['district_admin', 'state_admin', 'national_admin'] as const;
-const CaseParams = Type.Object({ case_id: Type.String({ format: 'uuid' }) });
+const CaseParams = Type.Object({ case_id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const PlaceId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 const entryView = (e: AefiEntry) => ({ severity: e.severity, outcome: e.outcome, notes: e.notes, by: e.by, at: e.at.toISOString() });
 const summaryView = (c: AefiCaseSummary) => ({
@@ -93,7 +94,7 @@ export const aefiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get('/centres/:facility_id/reports', {
     schema: {
       tags: ['Staff: AEFI'], summary: 'Cases reported at a centre in my scope, newest first, with counts per severity',
-      params: Type.Object({ facility_id: Type.Integer({ minimum: 1 }) }), querystring: AefiListQuery, response: { 200: AefiListView, ...errors },
+      params: Type.Object({ facility_id: PlaceId }, { additionalProperties: false }), querystring: AefiListQuery, response: { 200: AefiListView, ...errors },
     },
     config: { access: 'staff', staffRoles: [...centreRoles, ...overseers] },
   }, async (request) => listView(await services.aefi.listAtCentre(staffOf(request), request.params.facility_id, {
@@ -103,7 +104,7 @@ export const aefiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get('/districts/:district_id/reports', {
     schema: {
       tags: ['Staff: AEFI'], summary: 'Cases reported in a district in my scope, newest first, with counts per severity',
-      params: Type.Object({ district_id: Type.Integer({ minimum: 1 }) }), querystring: AefiListQuery, response: { 200: AefiListView, ...errors },
+      params: Type.Object({ district_id: PlaceId }, { additionalProperties: false }), querystring: AefiListQuery, response: { 200: AefiListView, ...errors },
     },
     config: { access: 'staff', staffRoles: [...overseers] },
   }, async (request) => listView(await services.aefi.listInDistrict(staffOf(request), request.params.district_id, {

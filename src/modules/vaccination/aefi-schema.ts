@@ -27,36 +27,38 @@ const notes = Type.String({
   maxLength: AEFI_NOTES_MAX_LENGTH,
   description: `At most ${AEFI_NOTES_MAX_LENGTH} characters, clinical facts only. Never write the person's name, mobile, ID number or address here.`,
 });
-const severity = Type.String({ description: aefiSeverities.join(' | ') });
-const outcome = Type.String({ description: aefiOutcomes.join(' | ') });
+// Codes are checked by the AEFI service, which lists the valid ones in its answer; the schema bounds them (decision 0018).
+const severity = Type.String({ maxLength: 30, description: aefiSeverities.join(' | ') });
+const outcome = Type.String({ maxLength: 30, description: aefiOutcomes.join(' | ') });
+const uvci = { maxLength: 60, pattern: '^[A-Za-z0-9:#/ -]+$' };
 
 export const AefiReportBody = Type.Object({
-  certificate_uvci: Type.Optional(Type.String({ maxLength: 60, description: 'The UVCI on the certificate of the dose the event followed' })),
+  certificate_uvci: Type.Optional(Type.String({ ...uvci, description: 'The UVCI on the certificate of the dose the event followed (URN:UVCI:01:IN:...)' })),
   appointment_id: Type.Optional(Type.String({ format: 'uuid', description: 'Or: the roster\'s appointment whose dose was recorded at this centre' })),
   severity,
-  onset_at: Type.String({ format: 'date-time', description: 'When the first symptom began' }),
-  symptoms: Type.Array(Type.String(), { minItems: 1, maxItems: aefiSymptoms.length, description: aefiSymptoms.join(' | ') }),
+  onset_at: Type.String({ format: 'date-time', maxLength: 40, description: 'When the first symptom began' }),
+  symptoms: Type.Array(Type.String({ maxLength: 50 }), { minItems: 1, maxItems: aefiSymptoms.length, description: aefiSymptoms.join(' | ') }),
   outcome,
   notes: Type.Optional(notes),
 }, { additionalProperties: false });
 
 export const AefiFollowUpBody = Type.Object({
   outcome,
-  severity: Type.Optional(Type.String({ description: `${aefiSeverities.join(' | ')}; unchanged when left out` })),
+  severity: Type.Optional(Type.String({ maxLength: 30, description: `${aefiSeverities.join(' | ')}; unchanged when left out` })),
   notes: Type.Optional(notes),
 }, { additionalProperties: false });
 
 export const AefiIdentificationBody = Type.Object({
-  certificate_uvci: Type.String({ maxLength: 60, description: 'The UVCI on the person\'s certificate; the code goes to their own mobile' }),
+  certificate_uvci: Type.String({ ...uvci, description: 'The UVCI on the person\'s certificate (URN:UVCI:01:IN:...); the code goes to their own mobile' }),
 }, { additionalProperties: false });
 
 export const AefiIdentificationConfirmBody = Type.Object({
   identification_token: Type.String({ maxLength: 100 }),
-  otp: Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code the person reads out from their SMS' }),
+  otp: Type.String({ maxLength: 6, pattern: '^\\d{6}$', description: 'The 6-digit code the person reads out from their SMS' }),
 }, { additionalProperties: false });
 
 export const AefiListQuery = Type.Object({
-  severity: Type.Optional(Type.String({ description: aefiSeverities.join(' | ') })),
+  severity: Type.Optional(severity),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
 }, { additionalProperties: false });

@@ -93,7 +93,7 @@ export class EncounterService {
   private async todaysAppointment(staff: Vaccinator, appointmentId: string, db: Db) {
     if (staff.scope.level !== 'facility') throw notFound('appointment');
     const appointment = await this.deps.booking.appointmentAtCentre(staff.scope.facilityId, appointmentId, db);
-    if (!appointment) throw notFound('appointment');
+    if (!appointment) throw await this.deps.booking.notAtCentre(appointmentId, db);
     if (appointment.date !== todayInIndia(this.deps.clock.now())) throw notToday();
     if (appointment.status !== 'booked') throw alreadyDone();
     return appointment;

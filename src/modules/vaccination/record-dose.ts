@@ -44,14 +44,21 @@ export class DoseRecordingService {
     const { db, clock, access, booking, beneficiaries, vaccination, certificates } = this.deps;
     if (staff.scope.level !== 'facility') throw notFound('appointment');
     const facilityId = staff.scope.facilityId;
-    return db.transaction().execute(async (trx) => {
-      const appointment = await booking.appointmentAtCentre(facilityId, input.appointmentId, trx);
-      if (!appointment) throw notFound('appointment');
-      const today = todayInIndia(clock.now());
+    const today = todayInIndia(clock.now());
+    const appointmentHere = async (db: Db) => {
+      const appointment = await booking.appointmentAtCentre(facilityId, input.appointmentId, db);
+      if (!appointment) throw await booking.notAtCentre(input.appointmentId, db);
       if (appointment.date !== today) throw notToday();
       if (appointment.status !== 'booked') throw alreadyDone();
-      // Refused, and logged, unless this vaccinator's centre has an open encounter with this person.
-      await access.authorize(staff, { subject: { kind: 'beneficiary', id: appointment.beneficiary_id }, purpose: 'vaccinate', fields: ['photo_id'] }, trx);
+      return appointment;
+    };
+    // Refused, and logged, unless this vaccinator's centre has an open encounter with this person;
+    // outside the writing transaction, so that a refusal stays in the audit log (decision 0015).
+    const checked = await appointmentHere(db);
+    await access.authorize(staff, { subject: { kind: 'beneficiary', id: checked.beneficiary_id }, purpose: 'vaccinate', fields: ['photo_id'] });
+    return db.transaction().execute(async (trx) => {
+      // Again inside: the dose may have been recorded by another request since.
+      const appointment = await appointmentHere(trx);
       const member = await beneficiaries.memberById(appointment.beneficiary_id, trx);
       if (!member) throw notFound('beneficiary');
       const last4 = input.photoIdLast4.trim().toUpperCase();

@@ -32,7 +32,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.post('/encounters', {
     schema: {
       tags: ['Staff: centre'], summary: 'Open a person\'s record with the 4-digit security code they show',
-      body: Type.Object({ appointment_id: Type.String({ format: 'uuid' }), security_code: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false }),
+      body: Type.Object({ appointment_id: Type.String({ format: 'uuid' }), security_code: Type.String({ maxLength: 4, pattern: '^\\d{4}$' }) }, { additionalProperties: false }),
       response: { 204: Type.Null(), ...errors },
     },
     config: { access: 'staff', staffRoles: [...centreRoles] },
@@ -52,7 +52,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   app.post('/encounters/otp/confirm', {
     schema: {
       tags: ['Staff: centre'], summary: 'Open the record with the code the person reads out',
-      body: Type.Object({ appointment_id: Type.String({ format: 'uuid' }), otp: Type.String({ pattern: '^\\d{6}$' }) }, { additionalProperties: false }),
+      body: Type.Object({ appointment_id: Type.String({ format: 'uuid' }), otp: Type.String({ maxLength: 6, pattern: '^\\d{6}$' }) }, { additionalProperties: false }),
       response: { 204: Type.Null(), ...errors },
     },
     config: { access: 'staff', staffRoles: [...centreRoles] },
@@ -78,7 +78,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     });
   });
 
-  const FacilityParams = Type.Object({ facility_id: Type.Integer({ minimum: 1 }) });
+  const FacilityParams = Type.Object({ facility_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
   const toView = (b: Awaited<ReturnType<Services['stock']['batchesAt']>>[number]) => ({
     id: b.id, vaccine: b.vaccine, batch_number: b.batchNumber, expires_on: b.expiresOn, quantity_received: b.quantityReceived,
     quantity_left: b.quantityLeft, usable: b.usable,

@@ -34,8 +34,12 @@ export const BatchView = Type.Object({
 });
 export type BatchView = Static<typeof BatchView>;
 
+// Bounds only (decision 0018); the stock service says what a valid batch number and quantity are.
 export const ReceiveBatchBody = Type.Object({
-  vaccine: Type.String(), batch_number: Type.String(), expires_on: Type.String(), quantity: Type.Integer(),
+  vaccine: Type.String({ maxLength: 50 }),
+  batch_number: Type.String({ maxLength: 100 }),
+  expires_on: Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }),
+  quantity: Type.Integer({ minimum: -2_147_483_648, maximum: 2_147_483_647 }),
 }, { additionalProperties: false });
 export type ReceiveBatchBody = Static<typeof ReceiveBatchBody>;
 

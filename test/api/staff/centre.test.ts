@@ -88,7 +88,9 @@ describe('no lookup oracle', () => {
       'POST /api/staff/centre/walk-ins: name',
       'POST /api/staff/centre/walk-ins: photo_id_number',
     ];
+    // decision 0017: a partner's name is an organisation's, given by the national admin who registers it.
+    const partnerRegistration = ['POST /api/staff/partners: name', 'PATCH /api/staff/partners/{id}: name'];
     expect(offenders).toEqual(expect.arrayContaining(walkInRegistration));
-    expect(offenders.filter((o) => !walkInRegistration.includes(o))).toEqual([]);
+    expect(offenders.filter((o) => !walkInRegistration.includes(o) && !partnerRegistration.includes(o))).toEqual([]);
   });
 });

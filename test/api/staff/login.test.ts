@@ -129,9 +129,10 @@ describe('wrong credentials', () => {
     const missing = await browser.post('/api/staff/login', { username: 'someone' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatch(/^password/);
-    // Fields the schema does not name are dropped before the handler sees them.
+    // Fields the schema does not name are refused, not dropped (decision 0018).
     const extra = await browser.post('/api/staff/login', { username: 'someone', password: 'x', role: 'national_admin' });
-    expect(extra.json().errorCode).toBe('STAFF_LOGIN_FAILED');
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json()).toEqual({ errorCode: 'INVALID_INPUT', error: 'role: is not a field this request takes; leave it out' });
     const huge = await browser.post('/api/staff/login', { username: 'someone', password: 'x'.repeat(10_000) });
     expect(huge.statusCode).toBe(400);
     expect(huge.json().error).toMatch(/^password/);

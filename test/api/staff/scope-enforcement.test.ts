@@ -140,6 +140,15 @@ const endpoints: Endpoint[] = [
   { method: 'GET', route: '/api/staff/aefi/centres/:facility_id/reports', roles: [...centre, 'district_admin', 'state_admin', 'national_admin'], outside: 'not-found', request: (x) => ({ url: `/api/staff/aefi/centres/${x.facilityId}/reports` }) },
   { method: 'GET', route: '/api/staff/aefi/districts/:district_id/reports', roles: ['district_admin', 'state_admin', 'national_admin'], outside: 'not-found', request: (x) => ({ url: `/api/staff/aefi/districts/${x.districtId}/reports` }) },
   { method: 'POST', route: '/api/staff/planning/sessions/import', roles: centreEditors, outside: 'rows-refused', request: (x) => ({ url: '/api/staff/planning/sessions/import', body: sessionCsv(x), contentType: 'text/csv' }) },
+  { method: 'GET', route: '/api/staff/security/alerts', roles: ['auditor', 'national_admin'], outside: 'no-place', request: () => ({ url: '/api/staff/security/alerts?status=all' }) },
+  { method: 'POST', route: '/api/staff/security/alerts/:id/acknowledge', roles: ['auditor', 'national_admin'], outside: 'no-place', request: () => ({ url: `/api/staff/security/alerts/${randomUUID()}/acknowledge` }) },
+  { method: 'GET', route: '/api/staff/security/suspensions', roles: ['auditor', 'national_admin'], outside: 'no-place', request: () => ({ url: '/api/staff/security/suspensions' }) },
+  { method: 'POST', route: '/api/staff/security/suspensions/:id/reinstate', roles: ['auditor', 'national_admin'], outside: 'no-place', request: () => ({ url: `/api/staff/security/suspensions/${randomUUID()}/reinstate`, body: { reason: 'Scope test: nothing to reinstate' } }) },
+  { method: 'GET', route: '/api/staff/partners', roles: ['national_admin'], outside: 'no-place', request: () => ({ url: '/api/staff/partners' }) },
+  { method: 'POST', route: '/api/staff/partners', roles: ['national_admin'], outside: 'no-place', request: () => ({ url: '/api/staff/partners', body: { name: 'Scope Test Wallet', purpose: 'Scope test', scopes: ['consented'], ip_allowlist: ['127.0.0.1'], jwks: { keys: [] } } }) },
+  { method: 'GET', route: '/api/staff/partners/:id', roles: ['national_admin'], outside: 'no-place', request: () => ({ url: `/api/staff/partners/${randomUUID()}` }) },
+  { method: 'PATCH', route: '/api/staff/partners/:id', roles: ['national_admin'], outside: 'no-place', request: () => ({ url: `/api/staff/partners/${randomUUID()}`, body: { disabled: true } }) },
+  { method: 'POST', route: '/api/staff/partners/:id/api-key', roles: ['national_admin'], outside: 'no-place', request: () => ({ url: `/api/staff/partners/${randomUUID()}/api-key` }) },
 ];
 
 /** The sign-in steps: public by design, since nobody is signed in yet (decision 0007). */

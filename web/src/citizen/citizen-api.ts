@@ -46,7 +46,7 @@ async function rejectionOf(response: Response): Promise<CitizenFailure> {
   return { kind: 'rejected', status: response.status, code: body.errorCode, message: body.error, retryAfterSeconds: retryAfter };
 }
 
-interface Call {
+export interface Call {
   method?: 'GET' | 'POST';
   body?: unknown;
   signal?: AbortSignal | undefined;
@@ -54,7 +54,8 @@ interface Call {
   anonymous?: boolean;
 }
 
-async function send(path: string, { method = 'GET', body, signal, anonymous = false }: Call = {}): Promise<Response> {
+/** One call with the citizen's token; a page folder's own calls (consents/consents-api.ts) build on it. */
+export async function send(path: string, { method = 'GET', body, signal, anonymous = false }: Call = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/pdf' };
   if (!anonymous) {
     const token = currentToken();
@@ -80,7 +81,7 @@ async function send(path: string, { method = 'GET', body, signal, anonymous = fa
   return response;
 }
 
-async function sendJson<T>(path: string, call?: Call): Promise<T> {
+export async function sendJson<T>(path: string, call?: Call): Promise<T> {
   return (await (await send(path, call)).json()) as T;
 }
 

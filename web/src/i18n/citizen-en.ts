@@ -1,3 +1,6 @@
+import { consentsEn } from '../citizen/consents/consents-en.js';
+import { whoAccessedEn } from '../citizen/my-data/who-accessed-en.js';
+
 /**
  * English for the logged-in citizen pages: the `citizen` namespace, bundled with those pages so the
  * public search page does not carry it. `citizen-hi.ts` must have exactly these keys.
@@ -245,50 +248,6 @@ export const citizenEn = {
     corrections: 'Correction requests',
     noCorrections: 'No correction requests.',
     correction: '{{field}}: {{status}} (sent on {{date}})',
-    accessHistory: 'Who has seen or changed your data',
-    accessIntro: 'Every time your data is read or changed, Teeka records it. The newest entries come first.',
-    noAccess: 'No records yet.',
-    accessShown: 'Showing the newest {{shown}} of {{count}} records. The download has all of them.',
-    accessWhen: 'When',
-    accessWho: 'By',
-    accessWhy: 'Purpose',
-    accessOutcome: 'Outcome',
-    events: {
-      access_granted: 'Personal data read',
-      access_denied: 'A request to read personal data was refused',
-      login_succeeded: 'Logged in',
-      logout_done: 'Logged out',
-      beneficiary_registered: 'Person registered',
-      beneficiary_deleted: 'Person removed',
-      appointment_booked: 'Appointment booked',
-      appointment_rescheduled: 'Appointment rescheduled',
-      appointment_cancelled: 'Appointment cancelled',
-      correction_requested: 'Correction requested',
-      correction_accepted: 'Correction made',
-      correction_rejected: 'Correction not accepted',
-    },
-    actors: {
-      you: 'You',
-      staff: 'Centre staff',
-      partner: 'Partner service',
-      admin: 'Administrator',
-      system: 'Teeka, automatically',
-    },
-    purposes: {
-      'self-service': 'Your own use of Teeka',
-      booking: 'Booking',
-      'appointment-slip': 'Appointment slip',
-      export: 'Your data download',
-      correction: 'Correction',
-      'correction-review': 'An officer checking your correction request',
-      vaccinate: 'Vaccination',
-    },
-    outcomes: {
-      allowed: 'Allowed',
-      denied: 'Refused',
-      done: 'Done',
-      failed: 'Failed',
-    },
   },
   correction: {
     title: 'Report a mistake · Teeka',
@@ -328,6 +287,8 @@ export const citizenEn = {
     acceptedNote: 'The record now has the corrected detail. If this person has a certificate, it has been issued again with the correction: download it again to get the new one.',
     rejectedReason: 'The officer’s reason:',
   },
+  consents: consentsEn,
+  whoAccessed: whoAccessedEn,
 };
 
 export type CitizenMessages = typeof citizenEn;

@@ -1,3 +1,5 @@
+import { consentsHi } from '../citizen/consents/consents-hi.js';
+import { whoAccessedHi } from '../citizen/my-data/who-accessed-hi.js';
 import type { CitizenMessages } from './citizen-en.js';
 
 /**
@@ -244,50 +246,6 @@ export const citizenHi: CitizenMessages = {
     corrections: 'सुधार के अनुरोध',
     noCorrections: 'सुधार का कोई अनुरोध नहीं है।',
     correction: '{{field}}: {{status}} ({{date}} को भेजा गया)',
-    accessHistory: 'आपका डेटा किसने देखा या बदला',
-    accessIntro: 'जब भी आपका डेटा पढ़ा या बदला जाता है, टीका उसका रिकॉर्ड रखता है। सबसे नए रिकॉर्ड सबसे ऊपर हैं।',
-    noAccess: 'अभी कोई रिकॉर्ड नहीं है।',
-    accessShown: '{{count}} में से सबसे नए {{shown}} रिकॉर्ड दिखाए गए हैं। डाउनलोड की गई फ़ाइल में सभी रिकॉर्ड हैं।',
-    accessWhen: 'कब',
-    accessWho: 'किसने',
-    accessWhy: 'उद्देश्य',
-    accessOutcome: 'नतीजा',
-    events: {
-      access_granted: 'निजी डेटा पढ़ा गया',
-      access_denied: 'निजी डेटा पढ़ने का अनुरोध ठुकराया गया',
-      login_succeeded: 'लॉग इन किया',
-      logout_done: 'लॉग आउट किया',
-      beneficiary_registered: 'व्यक्ति का पंजीकरण हुआ',
-      beneficiary_deleted: 'व्यक्ति को हटाया गया',
-      appointment_booked: 'अपॉइंटमेंट बुक हुआ',
-      appointment_rescheduled: 'अपॉइंटमेंट का समय बदला',
-      appointment_cancelled: 'अपॉइंटमेंट रद्द हुआ',
-      correction_requested: 'सुधार का अनुरोध किया',
-      correction_accepted: 'सुधार किया गया',
-      correction_rejected: 'सुधार स्वीकार नहीं हुआ',
-    },
-    actors: {
-      you: 'आप',
-      staff: 'केंद्र के कर्मचारी',
-      partner: 'साझेदार सेवा',
-      admin: 'प्रशासक',
-      system: 'टीका, अपने-आप',
-    },
-    purposes: {
-      'self-service': 'टीका का आपका अपना इस्तेमाल',
-      booking: 'बुकिंग',
-      'appointment-slip': 'अपॉइंटमेंट पर्ची',
-      export: 'आपके डेटा का डाउनलोड',
-      correction: 'सुधार',
-      'correction-review': 'अधिकारी द्वारा आपके सुधार अनुरोध की जाँच',
-      vaccinate: 'टीकाकरण',
-    },
-    outcomes: {
-      allowed: 'अनुमति मिली',
-      denied: 'ठुकराया गया',
-      done: 'पूरा हुआ',
-      failed: 'नहीं हो सका',
-    },
   },
   correction: {
     title: 'गलती बताएँ · टीका',
@@ -327,4 +285,6 @@ export const citizenHi: CitizenMessages = {
     acceptedNote: 'रिकॉर्ड में अब सुधरी हुई जानकारी है। अगर इस व्यक्ति का प्रमाणपत्र है, तो वह सुधार के साथ फिर से जारी हो गया है: नया प्रमाणपत्र पाने के लिए उसे फिर से डाउनलोड करें।',
     rejectedReason: 'अधिकारी का कारण:',
   },
+  consents: consentsHi,
+  whoAccessed: whoAccessedHi,
 };

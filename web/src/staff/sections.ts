@@ -54,6 +54,13 @@ export const staffSections: readonly StaffSection[] = [
     Page: lazyPage(() => import('./audit/chain-page.js'), 'ChainPage'),
   },
   {
+    path: 'security',
+    texts: 'security',
+    // src/modules/security/routes.ts: auditors and the national administrator (decision 0015).
+    roles: ['auditor', 'national_admin'],
+    Page: lazyPage(() => import('./security/security-page.js'), 'SecurityPage'),
+  },
+  {
     path: 'corrections',
     texts: 'corrections',
     // correction-review-jurisdiction.ts reviewRoles: centre staff and auditors never review (decision 0011).
@@ -66,6 +73,13 @@ export const staffSections: readonly StaffSection[] = [
     // src/modules/planning/routes.ts: a centre administrator edits their own centre and its sessions.
     roles: ['national_admin', 'state_admin', 'district_admin', 'facility_admin'],
     Page: lazyPage(() => import('./planning/planning-section.js'), 'PlanningSection'),
+  },
+  {
+    path: 'partners',
+    texts: 'partners',
+    // src/modules/partners/routes: only the national administrator registers and manages partners.
+    roles: ['national_admin'],
+    Page: lazyPage(() => import('./partners/partners-section.js'), 'PartnersSection'),
   },
 ];
 

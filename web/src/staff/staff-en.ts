@@ -3,6 +3,8 @@ import { aefiEn } from './aefi/aefi-en.js';
 import { centreEn } from './centre/centre-en.js';
 import { planningEn } from './planning/planning-en.js';
 import { correctionsEn } from './corrections/corrections-en.js';
+import { partnersEn } from './partners/partners-en.js';
+import { securityEn } from './security/security-en.js';
 import { stockEn } from './stock/stock-en.js';
 import { walkInEn } from './walk-in/walk-in-en.js';
 
@@ -122,6 +124,8 @@ export const staffEn = {
   audit: auditEn,
   corrections: correctionsEn,
   planning: planningEn,
+  partners: partnersEn,
+  security: securityEn,
 };
 
 export type StaffMessages = typeof staffEn;

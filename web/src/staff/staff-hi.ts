@@ -2,6 +2,8 @@ import { auditHi } from './audit/audit-hi.js';
 import { aefiHi } from './aefi/aefi-hi.js';
 import { centreHi } from './centre/centre-hi.js';
 import { correctionsHi } from './corrections/corrections-hi.js';
+import { partnersHi } from './partners/partners-hi.js';
+import { securityHi } from './security/security-hi.js';
 import { planningHi } from './planning/planning-hi.js';
 import type { StaffMessages } from './staff-en.js';
 import { stockHi } from './stock/stock-hi.js';
@@ -122,4 +124,6 @@ export const staffHi: StaffMessages = {
   audit: auditHi,
   corrections: correctionsHi,
   planning: planningHi,
+  partners: partnersHi,
+  security: securityHi,
 };

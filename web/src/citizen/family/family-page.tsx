@@ -86,6 +86,7 @@ export function FamilyPage() {
       <div className="page-actions">
         {canAdd && <Link className="button primary" to="/family/add">{t('family.add')}</Link>}
         <Link to="/my-data">{t('family.myData')}</Link>
+        <Link to="/my-consents">{t('consents.link')}</Link>
       </div>
       {family.status === 'loaded' && (
         <p className="muted">{members.length >= MAX_MEMBERS ? t('family.limitReached') : t('family.limit')}</p>

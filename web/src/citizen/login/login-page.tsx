@@ -4,7 +4,7 @@ import { usePageTitle } from '../../layout/page-title.js';
 import { confirmOtp, failureOf, requestOtp, type CitizenFailure } from '../citizen-api.js';
 import { useCitizenTranslation } from '../citizen-i18n.js';
 import { PageHeading } from '../page-heading.js';
-import type { LoginPageState } from '../require-login.js';
+import { returnPathOf, type LoginPageState } from '../require-login.js';
 import { startSession, useCitizenToken } from '../session.js';
 import { MobileForm, type MobileProblem } from './mobile-form.js';
 import { OtpForm, type OtpProblem } from './otp-form.js';
@@ -41,7 +41,7 @@ export function LoginPage() {
   const [notice, setNotice] = useState<Notice>();
   const [resent, setResent] = useState(false);
 
-  if (loggedIn) return <Navigate to="/family" replace />;
+  if (loggedIn) return <Navigate to={returnPathOf(location.state as LoginPageState | null) ?? '/family'} replace />;
 
   /** Says why an OTP could not be sent; a wait the server names restarts the resend countdown. */
   function explainRefusal(failure: CitizenFailure) {
@@ -86,7 +86,7 @@ export function LoginPage() {
     setResent(false);
     try {
       const { token } = await confirmOtp(step.txnId, otp);
-      // The page re-renders logged in and moves on to /family.
+      // The page re-renders logged in and moves on to /family, or back to the page that sent the citizen here.
       startSession(token);
     } catch (error) {
       const failure = failureOf(error);

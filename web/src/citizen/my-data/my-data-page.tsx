@@ -7,7 +7,7 @@ import { saveFile } from '../download.js';
 import { formatCowinDay, formatInstant, maskMobile } from '../format.js';
 import { PageHeading } from '../page-heading.js';
 import { genderLabel, idTypeLabel, useRegistrationLists } from '../use-registration-lists.js';
-import { AccessHistory } from './access-history.js';
+import { WhoAccessed } from './access-history.js';
 import { CorrectionOutcome } from './correction-outcome.js';
 import type { MyDataExport } from './my-data-types.js';
 
@@ -129,7 +129,7 @@ export function MyDataPage() {
             )}
           </section>
 
-          <AccessHistory events={state.data.access_history} />
+          <WhoAccessed members={state.data.members.map((m) => ({ referenceId: m.beneficiary_reference_id, name: m.name }))} />
         </>
       )}
     </div>
