@@ -194,7 +194,8 @@ describe('a walk-in at the centre, an adverse event after their dose, and the di
     const districtCard = district.page.getByRole('article', { name: `Case ${label}` });
     await districtCard.waitFor();
     expect(await districtCard.innerText()).toContain(String(session.facilityId));
-    await district.page.getByLabel(/^Serious \(/).check();
+    // A click, not check(): the radio follows the URL, which a loaded machine may update after check() looks.
+    await district.page.getByLabel(/^Serious \(/).click();
     await expect.poll(() => new URL(district.page.url()).searchParams.get('severity'), eventually).toBe('serious');
     await districtCard.waitFor();
     await districtCard.getByRole('link', { name: `Open case ${label}` }).click();

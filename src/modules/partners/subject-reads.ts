@@ -59,7 +59,16 @@ export class SubjectReads {
     const now = clock.now();
     const outcome = await db.transaction().execute(async (trx): Promise<{ ticket: Ticket } | { error: AppError }> => {
       const consent = (await consentStore.selectLiveConsentsByHandle(trx, partner.partnerId, handle, now)).find((c) => c.data.includes(item));
-      if (!consent) return { error: noLiveConsent() };
+      if (!consent) {
+        // A handle with no live consent is a probe or a lapsed consent: a refusal the detection
+        // rules count, as they count a staff member's (decision 0015), so a stolen key that guesses
+        // handles is suspended after a few tries.
+        await access.record({
+          type: 'access.denied', actor: partner, purpose: 'partner-consent', fields, outcome: 'denied', ip: partner.ip,
+          detail: { reason: 'no-live-consent', data: item },
+        }, trx);
+        return { error: noLiveConsent() };
+      }
       let ticket: Ticket;
       try {
         ticket = await access.authorize(partner, { subject: { kind: 'beneficiary', id: consent.beneficiary_id }, purpose: 'partner-consent', fields }, trx);
