@@ -9,6 +9,9 @@
  * 3. `teeka audit verify`: every row rehashed and relinked, every checkpoint's signature and Merkle
  *    root checked.
  *
+ * Baselines in the same run, as ratios: the same appends as bare inserts (no lock, link or hash),
+ * and the same rows read back with no checking.
+ *
  * Rows are written straight into the table with real hashes (appending 100,000 through the service
  * one transaction each would only measure the append, which 1. does). PGlite in memory, or
  * DATABASE_URL. Prints one JSON line and writes it to bench/results/audit.json.
@@ -52,6 +55,18 @@ try {
   });
   await db.deleteFrom('audit_event').execute();
 
+  // 1b. Baseline: the same rows inserted bare, one transaction each, with no lock, link or hash.
+  const bareAppends = await timed(async () => {
+    for (let i = 0; i < APPENDS; i += 1) {
+      await db.transaction().execute((trx) => trx.insertInto('audit_event').values({
+        seq: i + 1, at: clock.now(), type: 'access.granted', actor_kind: 'staff', actor_id: staff.staffId, subject: `b-${i}`, purpose: 'vaccinate',
+        fields: ['name', 'photo_id'], outcome: 'allowed', ip: staff.ip, detail: JSON.stringify({ role: 'vaccinator', facility_id: 560001 }),
+        prev_hash: GENESIS_HASH, hash: GENESIS_HASH,
+      }).execute());
+    }
+  });
+  await db.deleteFrom('audit_event').execute();
+
   // 2. The chain in segments, each sealed.
   process.stderr.write(`audit: ${ROWS} rows in segments of ${SEGMENT}, each sealed...\n`);
   let previous = GENESIS_HASH;
@@ -82,6 +97,15 @@ try {
   const verified = await timed(() => services.auditLog.verify());
   if (!verified.value.ok) throw new Error(`the chain does not verify: ${verified.value.problem}`);
 
+  // 3b. Baseline: reading every row back in the verifier's batches, with no hashing or checking.
+  const bareRead = await timed(async () => {
+    for (let after = 0; ;) {
+      const batch = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
+      if (batch.length === 0) return;
+      after = Number(batch[batch.length - 1]!.seq);
+    }
+  });
+
   // 2b. The whole chain in one checkpoint, then verified against it.
   await db.deleteFrom('audit_checkpoint').execute();
   const whole = await timed(() => services.auditLog.checkpoint());
@@ -97,9 +121,13 @@ try {
     database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
     rows: ROWS,
     appends_through_service: { count: APPENDS, per_s: Math.round(APPENDS / (appends.ms / 1000)), mean_ms: round(appends.ms / APPENDS, 2) },
+    appends_bare_insert: { per_s: Math.round(APPENDS / (bareAppends.ms / 1000)), mean_ms: round(bareAppends.ms / APPENDS, 2) },
+    append_ratio: round(bareAppends.ms / appends.ms, 2),
     checkpoint_per_segment: { segment_rows: SEGMENT, checkpoints: sorted.length, p50_ms: round(sorted[Math.floor(sorted.length / 2)]!), p99_ms: round(sorted[Math.floor(sorted.length * 0.99)]!) },
     checkpoint_whole_chain_ms: round(whole.ms),
     verify: { checkpoints: verified.value.checkpoints, ms: round(verified.ms), rows_per_s: Math.round(ROWS / (verified.ms / 1000)) },
+    read_back_bare: { ms: round(bareRead.ms), rows_per_s: Math.round(ROWS / (bareRead.ms / 1000)) },
+    verify_ratio: round(bareRead.ms / verified.ms, 2),
     verify_one_checkpoint: { ms: round(verifiedOne.ms), rows_per_s: Math.round(ROWS / (verifiedOne.ms / 1000)) },
   };
   const line = JSON.stringify(report);

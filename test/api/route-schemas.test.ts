@@ -1,5 +1,6 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registeredRoutes as registered } from '../support/registered-routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -11,21 +12,11 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * without such a schema fails here.
  */
 
-/** Every route registered inside the API scope, where the access check sees it (src/app.ts, decision 0003). */
-const registered = vi.hoisted(() => [] as RouteOptions[]);
+// Every route registered inside the API scope, where the access check sees it.
 vi.mock('../../src/core/access-level.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/access-level.js')>();
-  return {
-    ...actual,
-    // The check itself is unchanged; this also keeps each route it is shown.
-    requireAccessDeclarations(app: FastifyInstance) {
-      actual.requireAccessDeclarations(app);
-      // Fastify adds a HEAD twin of every GET, with the same schema.
-      app.addHook('onRoute', (route) => {
-        if (route.method !== 'HEAD') registered.push(route);
-      });
-    },
-  };
+  const { notingRoutes } = await import('../support/registered-routes.js');
+  return { ...actual, requireAccessDeclarations: notingRoutes(actual.requireAccessDeclarations) };
 });
 
 type Part = 'body' | 'querystring' | 'params';

@@ -1,12 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken, asPartner, nationalAdmin, registerPartner, type TestPartner } from '../api/partners/partner-fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import {
-  addMemberByApi, horizontalOverflow, logInByApi, mobiles, openCitizenPage, otpFromOutbox, screenshot, type CitizenPageOptions,
-} from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { addMemberByApi, browserPages, horizontalOverflow, logInByApi, mobiles, otpFromOutbox, screenshot } from './citizen-fixtures.js';
 
 /**
  * A partner's consent request end to end (web/src/citizen/consents): the partner asks through its
@@ -15,9 +13,8 @@ import {
  */
 let t: TestApp;
 let url: string;
-let browser: Browser;
 let wallet: TestPartner;
-const pages: WatchedPage[] = [];
+const pages = browserPages();
 const nextMobile = mobiles(9_823_400_000);
 const WALLET = 'Sahaj Wallet';
 const WALLET_PURPOSE = 'Keeps your vaccination certificates in your phone';
@@ -25,21 +22,14 @@ const ASKED_FOR = 'To show your vaccination status and certificates in the walle
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  [url] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), pages.launch()]);
   wallet = await registerPartner(t, await nationalAdmin(t), { name: WALLET, purpose: WALLET_PURPOSE });
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
-
-async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  return watched;
-}
 
 /** A call by the wallet, with a fresh 5-minute token: the tests move the clock on. */
 async function partnerCall(method: 'GET' | 'POST', path: string, payload?: object) {
@@ -84,7 +74,7 @@ describe('a partner\'s consent request', () => {
   it('sends the citizen through login and back, is approved with an OTP, shows in My consents and is withdrawn', async () => {
     const id = await askForConsent();
     const mobile = nextMobile();
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
 
     // The partner's link, before logging in: the login page, then back to the request.
     await page.goto(`${url}/consent/${id}`);
@@ -173,7 +163,7 @@ describe('a partner\'s consent request', () => {
   it('is declined in Hindi on a 360 px phone, every step axe-clean and without sideways scrolling', async () => {
     const { token } = await family(811);
     const id = await askForConsent();
-    const { page, problems } = await open({ token, language: 'hi', width: 360 });
+    const { page, problems } = await pages.open({ token, language: 'hi', width: 360 });
     await page.goto(`${url}/consent/${id}`);
     await expect.poll(() => heading(page), eventually).toBe('एक सेवा आपका डेटा देखना चाहती है');
     await requestShown(page);
@@ -199,7 +189,7 @@ describe('a partner\'s consent request', () => {
     for (const language of ['en', 'hi'] as const) {
       const { token, mobile } = await family(language === 'en' ? 821 : 831);
       const id = await askForConsent();
-      const { page, problems } = await open({ token, language, width: 360 });
+      const { page, problems } = await pages.open({ token, language, width: 360 });
       const words = language === 'en'
         ? { approve: 'Approve', confirm: 'Confirm and share', withdraw: 'Withdraw consent', keep: 'No, keep it', list: 'My consents' }
         : { approve: 'मंज़ूरी दें', confirm: 'पुष्टि करें और साझा करें', withdraw: 'सहमति वापस लें', keep: 'नहीं, रहने दें', list: 'मेरी सहमतियाँ' };
@@ -233,7 +223,7 @@ describe('a partner\'s consent request', () => {
 
   it('says plainly when a request is not there or has lapsed', async () => {
     const { token } = await family(841);
-    const { page, problems } = await open({ token });
+    const { page, problems } = await pages.open({ token });
     await page.goto(`${url}/consent/6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5`);
     await page.getByRole('alert').filter({ hasText: 'This request was not found.' }).waitFor();
     await page.goto(`${url}/consent/not-a-request`);
@@ -242,7 +232,7 @@ describe('a partner\'s consent request', () => {
     // A week passes without an answer (the request's own window); the citizen logs in again.
     const id = await askForConsent();
     t.clock.advance(8 * 24 * 60 * 60 * 1000);
-    const later = await open({ token: await logInByApi(url, nextMobile()) });
+    const later = await pages.open({ token: await logInByApi(url, nextMobile()) });
     await later.page.goto(`${url}/consent/${id}`);
     await later.page.getByText('This request has expired. If you still want to share, ask', { exact: false }).waitFor();
     expect(await later.page.getByRole('button', { name: 'Approve' }).count()).toBe(0);

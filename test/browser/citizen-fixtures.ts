@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CalendarCenter, CalendarResponse, CalendarSession } from '../../src/api/cowin-v2/schema.js';
 import { addDays, todayInIndia, toCowinDate } from '../../web/src/dates.js';
 import { aadhaarFor, sha256 } from '../support/citizen.js';
-import { openPage, type WatchedPage } from './browser-page.js';
+import { launchChromium, openPage, type WatchedPage } from './browser-page.js';
 import { MUMBAI } from './demo-calendar.js';
 
 /** Where the web app keeps the login (web/src/citizen/session.ts): sessionStorage, never localStorage. */
@@ -113,6 +113,35 @@ export async function openCitizenPage(browser: Browser, options: CitizenPageOpti
     }
   }, { token: options.token, language: options.language ?? 'en', key: TOKEN_KEY });
   return watched;
+}
+
+/** Chromium for one test file and the pages the file opens in it (each with openCitizenPage). */
+export interface BrowserPages {
+  /** Starts Chromium: in the file's beforeAll, while the app starts. */
+  launch(): Promise<void>;
+  open(options?: CitizenPageOptions): Promise<WatchedPage>;
+  /** Every page opened, then Chromium: in the file's afterAll, before the app stops. */
+  close(): Promise<void>;
+}
+
+export function browserPages(): BrowserPages {
+  let browser: Browser | undefined;
+  const pages: WatchedPage[] = [];
+  return {
+    async launch() {
+      browser = await launchChromium();
+    },
+    async open(options = {}) {
+      if (!browser) throw new Error('launch Chromium before opening a page');
+      const watched = await openCitizenPage(browser, options);
+      pages.push(watched);
+      return watched;
+    },
+    async close() {
+      await Promise.all(pages.map((p) => p.close()));
+      await browser?.close();
+    },
+  };
 }
 
 /**

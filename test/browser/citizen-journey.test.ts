@@ -1,34 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aadhaarFor } from '../support/citizen.js';
 import { startTestServer } from '../support/test-server.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
+import { eventually } from './browser-page.js';
 import {
-  addMemberByApi, cowinDayFromToday, firstDose1Session, horizontalOverflow, liveMumbai, logInByApi, mobiles,
-  openCitizenPage, otpFromOutbox, screenshot, TOKEN_KEY, visit, type CitizenPageOptions,
+  addMemberByApi, browserPages, cowinDayFromToday, firstDose1Session, horizontalOverflow, liveMumbai, logInByApi, mobiles,
+  otpFromOutbox, screenshot, TOKEN_KEY, visit,
 } from './citizen-fixtures.js';
 import { MUMBAI } from './demo-calendar.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const pages = browserPages();
 const nextMobile = mobiles(9_812_300_000);
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  [server] = await Promise.all([startTestServer(), pages.launch()]);
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await server?.close();
 });
-
-async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  return watched;
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -67,7 +59,7 @@ async function bookOnThePage(page: Page, sessionId: string, slot: string, confir
 
 describe('a citizen\'s journey', () => {
   it('logs in, adds a member, books, downloads the slip, reschedules, cancels and removes them', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
     const mobile = nextMobile();
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Log in' }).click();
@@ -210,7 +202,7 @@ describe('when booking meets an obstacle', () => {
     const token = await logInByApi(server.url, nextMobile());
     const referenceId = await addMemberByApi(server.url, token, { name: 'Ravi Kumar', birthYear: 1970, seed: 611 });
     const choice = firstDose1Session(await liveMumbai(server.url, token), 1970, (date) => date === cowinDayFromToday(2));
-    const { page, problems } = await open({ token });
+    const { page, problems } = await pages.open({ token });
     // The seed has room everywhere, and the captcha is off by default: both are staged here.
     const refusals = [
       { status: 409, json: { errorCode: 'APPOIN0040', error: 'This vaccination center is completely booked for the selected date.' } },
@@ -248,7 +240,7 @@ describe('when booking meets an obstacle', () => {
 
 describe('asking for another OTP', () => {
   it('counts down a minute before offering it, then waits as long as the server says', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
     // The page's clock runs on command; the test server's clock stands still, so it refuses any resend.
     await page.clock.install();
     await visit(page, server.url, '/login');
@@ -275,7 +267,7 @@ describe('asking for another OTP', () => {
 describe('registration errors', () => {
   it('puts the server\'s Aadhaar error next to the field, in English and then in Hindi', async () => {
     const token = await logInByApi(server.url, nextMobile());
-    const { page, problems } = await open({ token });
+    const { page, problems } = await pages.open({ token });
     await visit(page, server.url, '/family/add');
     await page.getByLabel('Full name').fill('Ravi Kumar');
     await page.getByLabel('Year of birth').fill('1975');
@@ -310,7 +302,7 @@ describe('registration errors', () => {
 
 describe('by keyboard alone', () => {
   it('logs in with Tab, typing and Enter', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
     const mobile = nextMobile();
     await page.goto(server.url);
     const focused = () => page.evaluate(() => {
@@ -345,7 +337,7 @@ describe('when the session ends', () => {
     const mobile = nextMobile();
     const token = await logInByApi(server.url, mobile);
     await addMemberByApi(server.url, token, { name: 'Meena Iyer', birthYear: 1990, seed: 901 });
-    const { page } = await open({ token });
+    const { page } = await pages.open({ token });
     await visit(page, server.url, '/family');
     await page.getByRole('article', { name: 'Meena Iyer' }).waitFor();
 
@@ -364,7 +356,7 @@ describe('when the session ends', () => {
 
   it('logs out from the header', async () => {
     const token = await logInByApi(server.url, nextMobile());
-    const { page, problems } = await open({ token, width: 360 });
+    const { page, problems } = await pages.open({ token, width: 360 });
     await visit(page, server.url, '/family');
     await expect.poll(() => heading(page), eventually).toBe('My family');
     const revoked = page.waitForRequest((r) => r.url().endsWith('/api/v2/auth/logout'));

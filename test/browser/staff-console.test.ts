@@ -1,14 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndia, type IsoDate } from '../../src/core/calendar-date.js';
-import { freshCode, signedInStaff, type StaffAccount } from '../api/staff/sign-in.js';
+import { freshCode, signedInStaff } from '../api/staff/sign-in.js';
 import { openSession, type OpenSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { horizontalOverflow, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
+import { staffPages, type SignedInPage } from './staff-fixtures.js';
 
 /**
  * The staff console (web/src/staff) against the real app. The server's clock stands still, so a
@@ -17,15 +18,14 @@ import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOption
  */
 let t: TestApp;
 let url: string;
-let browser: Browser;
 let today: IsoDate;
 let session: OpenSession;
 let batchId: string;
-const pages: WatchedPage[] = [];
+const pages = staffPages();
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  url = await pages.start(t);
   today = todayInIndia(seedInstant());
   session = await openSession(t.database.db, today, 50);
   // Stock comes in through the API, as a centre administrator would receive it.
@@ -38,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
 
@@ -76,20 +75,9 @@ async function bookedCitizen(name: string): Promise<BookedCitizen> {
   return { mobile, token, referenceId, aadhaar, securityCode };
 }
 
-async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  return watched;
-}
-
 /** A page already signed in as `role`: the session cookie the API sign-in got, as the browser would hold it. */
-async function openSignedIn(
-  role: string, options: CitizenPageOptions = {}, scope = role === 'auditor' ? 'nation' : `facility:${session.facilityId}`,
-): Promise<WatchedPage & { account: StaffAccount }> {
-  const staff = await signedInStaff(t, role, scope);
-  const watched = await open(options);
-  await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
-  return { ...watched, account: staff.account };
+function openSignedIn(role: string, options: CitizenPageOptions = {}, scope = role === 'auditor' ? 'nation' : `facility:${session.facilityId}`): Promise<SignedInPage> {
+  return pages.openSignedIn(role, scope, options);
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -105,7 +93,7 @@ describe('a vaccinator\'s day, from first sign-in to a certificate the verify pa
     const citizen = await bookedCitizen('Kavita Joshi');
     const created = await t.services.staff.addAccount({ username: 'vaccinator.journey', role: 'vaccinator', scope: `facility:${session.facilityId}` });
     const oneTimePassword = created.oneTimePassword.reveal();
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
 
     // Signed out, the console opens on its sign-in page.
     await page.goto(`${url}/staff`);
@@ -199,7 +187,7 @@ describe('a vaccinator\'s day, from first sign-in to a certificate the verify pa
     expect(certificateUvci).toBe(uvci);
     expect(hc1).toMatch(/^HC1:/);
 
-    const checker = await open();
+    const checker = await pages.open();
     await checker.page.goto(`${url}/verify`);
     await checker.page.getByLabel('Text of the QR code', { exact: true }).fill(hc1);
     await checker.page.getByRole('button', { name: 'Check the certificate', exact: true }).click();
@@ -265,7 +253,7 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
 
     it(`hold in ${language}: sign-in with a wrong password, enrolment, the password page with errors`, async () => {
       const created = await t.services.staff.addAccount({ username: `vaccinator.axe-${language}`, role: 'vaccinator', scope: `facility:${session.facilityId}` });
-      const { page, problems } = await open({ language, width });
+      const { page, problems } = await pages.open({ language, width });
       await page.goto(`${url}/staff/login`);
       await page.locator('#staff-username').fill(`vaccinator.axe-${language}`);
       await page.locator('#staff-password').fill('not the password');
@@ -396,7 +384,7 @@ async function appointmentIdOf(page: Page, name: string): Promise<string> {
 describe('by keyboard alone', () => {
   it('signs in with Tab, typing and Enter', async () => {
     const staff = await signedInStaff(t, 'vaccinator', `facility:${session.facilityId}`);
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
     await page.goto(`${url}/staff/login`);
     await expect.poll(() => heading(page), eventually).toBe('Staff sign-in');
     let tabs = 0;

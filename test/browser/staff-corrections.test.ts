@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndia, type IsoDate } from '../../src/core/calendar-date.js';
 import type { StaffRole, StaffScope } from '../../src/modules/access/schema.js';
-import { signedInStaff, type StaffBrowser } from '../api/staff/sign-in.js';
 import { openSession, type OpenSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import { horizontalOverflow, openCitizenPage, screenshot, visit, type CitizenPageOptions } from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { horizontalOverflow, screenshot, visit, type CitizenPageOptions } from './citizen-fixtures.js';
+import { staffPages, type SignedInPage } from './staff-fixtures.js';
 
 /**
  * The correction-request queue (web/src/staff/corrections, decision 0011) against the real app: a
@@ -18,23 +18,21 @@ import { horizontalOverflow, openCitizenPage, screenshot, visit, type CitizenPag
  */
 let t: TestApp;
 let url: string;
-let browser: Browser;
 let today: IsoDate;
 let session: OpenSession;
 let districtId: number;
-const pages: WatchedPage[] = [];
+const pages = staffPages();
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  url = await pages.start(t);
   today = todayInIndia(seedInstant());
   session = await openSession(t.database.db, today, 50);
   districtId = (await t.database.db.selectFrom('facility').select('district_id').where('id', '=', session.facilityId).executeTakeFirstOrThrow()).district_id;
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
 
@@ -98,18 +96,9 @@ async function raise(citizen: Requester, field: string, requestedValue: string |
   return res.json().id as string;
 }
 
-async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  return watched;
-}
-
 /** A console page signed in as a district administrator of the test centre's district. */
-async function openAsReviewer(options: CitizenPageOptions = {}): Promise<WatchedPage & { api: StaffBrowser }> {
-  const staff = await signedInStaff(t, 'district_admin', `district:${districtId}`);
-  const watched = await open(options);
-  await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
-  return { ...watched, api: staff.browser };
+function openAsReviewer(options: CitizenPageOptions = {}): Promise<SignedInPage> {
+  return pages.openSignedIn('district_admin', `district:${districtId}`, options);
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -163,7 +152,7 @@ describe('a district administrator decides a correction request', () => {
     expect(await cardOf(page, requestId).count()).toBe(0);
     expect(problems).toEqual([]);
 
-    const own = await open({ token: citizen.token });
+    const own = await pages.open({ token: citizen.token });
     await visit(own.page, url, `/family/${citizen.referenceId}/correction`);
     const earlier = own.page.locator(`#correction-${requestId}`);
     await earlier.waitFor();
@@ -203,7 +192,7 @@ describe('a district administrator decides a correction request', () => {
     await page.getByRole('status').filter({ hasText: 'Request approved (Year of birth): the record is corrected and 1 certificate was issued again.' }).waitFor();
     expect(problems).toEqual([]);
 
-    const own = await open({ token: citizen.token });
+    const own = await pages.open({ token: citizen.token });
     await visit(own.page, url, `/family/${citizen.referenceId}/correction`);
     const earlier = own.page.locator(`#correction-${requestId}`);
     await earlier.waitFor();
@@ -285,7 +274,7 @@ describe('the correction pages (axe-core: no serious or critical violations; no 
       const other = await raise(citizen, 'name', 'Sunita R. Iyer', 'Short form');
       const rejected = await api.post(`/api/staff/corrections/${other}/reject`, { reason: 'कृपया केंद्र पर अपना आधार कार्ड लाएँ।' });
       expect(rejected.statusCode).toBe(200);
-      const own = await open({ token: citizen.token, language, width: 360 });
+      const own = await pages.open({ token: citizen.token, language, width: 360 });
       await visit(own.page, url, `/family/${citizen.referenceId}/correction`);
       await own.page.locator(`#correction-${other} blockquote`).waitFor();
       await check(own.page, language, 'citizen-correction-decided');

@@ -1,12 +1,13 @@
 import { exportJWK } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerKey } from '../api/partners/partner-fixtures.js';
 import { signedInStaff } from '../api/staff/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { horizontalOverflow, screenshot } from './citizen-fixtures.js';
+import { staffPages } from './staff-fixtures.js';
 
 /**
  * The partners section (web/src/staff/partners) against the real app: a national administrator
@@ -15,28 +16,17 @@ import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOption
  */
 let t: TestApp;
 let url: string;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const pages = staffPages();
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  url = await pages.start(t);
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
-
-/** A page already signed in: the session cookie an API sign-in got, as the browser would hold it. */
-async function openSignedIn(role: string, scope: string, options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const staff = await signedInStaff(t, role, scope);
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
-  return watched;
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -50,7 +40,7 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 
 describe('a national administrator manages partners', () => {
   it('registers a partner, makes its API key once, changes its limits and disables it', async () => {
-    const { page, problems } = await openSignedIn('national_admin', 'nation');
+    const { page, problems } = await pages.openSignedIn('national_admin', 'nation');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     const key = await partnerKey('wallet-2026');
     const privateJwk = { ...(await exportJWK(key.privateKey)), kid: key.kid };
@@ -142,7 +132,7 @@ describe('a national administrator manages partners', () => {
 
   it('is axe-clean at 360 px in English and Hindi: the list, the form with its errors, and a partner', async () => {
     for (const language of ['en', 'hi'] as const) {
-      const { page, problems } = await openSignedIn('national_admin', 'nation', { language, width: 360 });
+      const { page, problems } = await pages.openSignedIn('national_admin', 'nation', { language, width: 360 });
       const words = language === 'en'
         ? { list: 'Partners', register: 'Register a partner', submit: 'Register partner' }
         : { list: 'पार्टनर', register: 'पार्टनर का पंजीकरण करें', submit: 'पार्टनर का पंजीकरण करें' };
@@ -168,7 +158,7 @@ describe('a national administrator manages partners', () => {
   });
 
   it('is not offered to other roles, and the server refuses them anyway', async () => {
-    const { page, problems } = await openSignedIn('state_admin', 'state:21');
+    const { page, problems } = await pages.openSignedIn('state_admin', 'state:21');
     await page.goto(`${url}/staff`);
     await page.getByRole('navigation', { name: 'Staff console' }).waitFor();
     expect(await page.getByRole('link', { name: 'Partners' }).count()).toBe(0);

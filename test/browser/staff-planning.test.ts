@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndia, type IsoDate } from '../../src/core/calendar-date.js';
 import { readCsv } from '../../src/modules/planning/csv.js';
@@ -10,8 +10,9 @@ import { bearer } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { horizontalOverflow, screenshot } from './citizen-fixtures.js';
+import { staffPages } from './staff-fixtures.js';
 
 /**
  * The planning screens (web/src/staff/planning) against the real app: a district administrator
@@ -22,15 +23,14 @@ const MUMBAI = 395;
 
 let t: TestApp;
 let url: string;
-let browser: Browser;
 let today: IsoDate;
 let mumbaiPin: number;
 let demoCentre: number;
-const pages: WatchedPage[] = [];
+const pages = staffPages();
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  url = await pages.start(t);
   today = todayInIndia(seedInstant());
   [mumbaiPin] = (await t.services.geography.pincodesOfDistrict(MUMBAI)) as [number];
   // A demo centre that lists its vaccines (some older ones list none, and must choose them before any edit).
@@ -39,24 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
-
-async function open(options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  return watched;
-}
-
-/** A page already signed in: the session cookie an API sign-in got, as the browser would hold it. */
-async function openSignedIn(role: string, scope: string, options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const staff = await signedInStaff(t, role, scope);
-  const watched = await open(options);
-  await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
-  return watched;
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -65,7 +50,7 @@ const sessionsAt = async (centreId: number) => (await t.database.db.selectFrom('
 describe('a district administrator plans a centre and its sessions', () => {
   it('signs in, adds a centre (a fee above the cap is set to it), adds a session and sees it, and cannot delete a booked one', async () => {
     const staff = await signedInStaff(t, 'district_admin', `district:${MUMBAI}`);
-    const { page, problems } = await open();
+    const { page, problems } = await pages.open();
     await page.goto(`${url}/staff/login`);
     await page.getByLabel('Username').fill(staff.account.username);
     await page.getByLabel('Password').fill(staff.account.password);
@@ -169,7 +154,7 @@ describe('a district administrator plans a centre and its sessions', () => {
   });
 
   it('uploads sessions as CSV: a file with one bad row gets a report by row and imports nothing', async () => {
-    const { page, problems } = await openSignedIn('district_admin', `district:${MUMBAI}`);
+    const { page, problems } = await pages.openSignedIn('district_admin', `district:${MUMBAI}`);
     const before = await sessionsAt(demoCentre);
     await page.goto(`${url}/staff/planning/upload`);
     await expect.poll(() => heading(page), eventually).toBe('Upload centres and sessions (CSV)');
@@ -248,7 +233,7 @@ describe('planning pages (axe-core: no serious or critical violations; no sidewa
     const words = texts[language];
 
     it(`hold in ${language} for a district administrator: centres, the centre form with errors, a centre, the session form with errors, the catalogue, an upload report`, async () => {
-      const { page, problems } = await openSignedIn('district_admin', `district:${MUMBAI}`, { language, width });
+      const { page, problems } = await pages.openSignedIn('district_admin', `district:${MUMBAI}`, { language, width });
       await page.goto(`${url}/staff/planning`);
       await page.locator('.planning-card').first().waitFor();
       await check(page, language, 'centres');
@@ -280,7 +265,7 @@ describe('planning pages (axe-core: no serious or critical violations; no sidewa
     });
 
     it(`hold in ${language} for a national administrator: choosing a district, editing a vaccine with an error`, async () => {
-      const { page, problems } = await openSignedIn('national_admin', 'nation', { language, width });
+      const { page, problems } = await pages.openSignedIn('national_admin', 'nation', { language, width });
       await page.goto(`${url}/staff/planning`);
       await page.locator('#choose-state option[value="21"]').waitFor({ state: 'attached' });
       await page.getByRole('button', { name: words.show }).click();
@@ -304,7 +289,7 @@ describe('planning pages (axe-core: no serious or critical violations; no sidewa
 
 describe('the vaccine catalogue', () => {
   it('lets the national administrator lower a cap, which lowers private fees above it, and shows others the catalogue read-only', async () => {
-    const { page, problems } = await openSignedIn('national_admin', 'nation');
+    const { page, problems } = await pages.openSignedIn('national_admin', 'nation');
     await page.goto(`${url}/staff/planning/vaccines`);
     await page.getByRole('link', { name: 'Edit SPUTNIK V' }).click();
     await expect.poll(() => heading(page), eventually).toBe('Edit SPUTNIK V');
@@ -318,7 +303,7 @@ describe('the vaccine catalogue', () => {
     await expect.poll(() => heading(page), eventually).toBe('Vaccine catalogue');
     await page.getByRole('status').filter({ hasText: 'SPUTNIK V saved.' }).waitFor();
 
-    const reader = await openSignedIn('state_admin', `state:${MAHARASHTRA}`);
+    const reader = await pages.openSignedIn('state_admin', `state:${MAHARASHTRA}`);
     await reader.page.goto(`${url}/staff/planning/vaccines`);
     await reader.page.getByRole('heading', { name: 'SPUTNIK V' }).waitFor();
     expect(await reader.page.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
@@ -329,7 +314,7 @@ describe('the vaccine catalogue', () => {
 
 describe('a centre administrator', () => {
   it('goes straight to their own centre, may edit it but not who runs it, and uploads sessions only', async () => {
-    const { page, problems } = await openSignedIn('facility_admin', `facility:${demoCentre}`);
+    const { page, problems } = await pages.openSignedIn('facility_admin', `facility:${demoCentre}`);
     await page.goto(`${url}/staff/planning`);
     await expect.poll(() => new URL(page.url()).pathname, eventually).toBe(`/staff/planning/centres/${demoCentre}`);
     await page.locator('.planning-details').waitFor();

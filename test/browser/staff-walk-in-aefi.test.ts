@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndia, type IsoDate } from '../../src/core/calendar-date.js';
 import { signedInStaff } from '../api/staff/sign-in.js';
@@ -8,8 +8,9 @@ import { aadhaarFor, bearer, latestOtp, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seriousViolations } from './axe.js';
-import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
-import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
+import { eventually } from './browser-page.js';
+import { horizontalOverflow, screenshot } from './citizen-fixtures.js';
+import { staffPages } from './staff-fixtures.js';
 
 /**
  * Walk-in registration and adverse events (web/src/staff/walk-in, web/src/staff/aefi) against the
@@ -19,13 +20,12 @@ import { horizontalOverflow, openCitizenPage, screenshot, type CitizenPageOption
  */
 let t: TestApp;
 let url: string;
-let browser: Browser;
 let today: IsoDate;
 let session: OpenSession;
 let batchId: string;
 let districtId: number;
 let stateId: number;
-const pages: WatchedPage[] = [];
+const pages = staffPages();
 
 let nextMobile = 9_734_600_000;
 let nextSeed = 77_000;
@@ -33,7 +33,7 @@ const newMobile = () => String((nextMobile += 1));
 
 beforeAll(async () => {
   t = await createTestApp();
-  [url, browser] = await Promise.all([t.app.listen({ host: '127.0.0.1', port: 0 }), launchChromium()]);
+  url = await pages.start(t);
   today = todayInIndia(seedInstant());
   session = await openSession(t.database.db, today, 50);
   // Planning sets a session's walk-in share; the seeded sessions have none.
@@ -49,18 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(pages.map((p) => p.close()));
-  await browser?.close();
+  await pages.close();
   await t?.close();
 });
-
-async function openSignedIn(role: string, scope: string, options: CitizenPageOptions = {}): Promise<WatchedPage> {
-  const staff = await signedInStaff(t, role, scope);
-  const watched = await openCitizenPage(browser, options);
-  pages.push(watched);
-  await watched.page.context().addCookies([{ name: 'teeka_staff', value: staff.browser.sessionToken!, url, httpOnly: true, sameSite: 'Strict' }]);
-  return watched;
-}
 
 const centre = () => `facility:${session.facilityId}`;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -108,7 +99,7 @@ describe('a walk-in at the centre, an adverse event after their dose, and the di
   it('registers with the code from their phone, records the dose, reports the event; the district sees it and follows it up', async () => {
     const mobile = newMobile();
     const aadhaar = aadhaarFor((nextSeed += 1));
-    const { page, problems } = await openSignedIn('vaccinator', centre());
+    const { page, problems } = await pages.openSignedIn('vaccinator', centre());
     await page.goto(`${url}/staff`);
     await page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Walk-in registration' }).click();
     await expect.poll(() => heading(page), eventually).toBe('Register a walk-in');
@@ -189,7 +180,7 @@ describe('a walk-in at the centre, an adverse event after their dose, and the di
     expect(problems).toEqual([]);
 
     // The district administrator sees it in the district's list, and records how it went on.
-    const district = await openSignedIn('district_admin', `district:${districtId}`);
+    const district = await pages.openSignedIn('district_admin', `district:${districtId}`);
     await district.page.goto(`${url}/staff/aefi`);
     const districtCard = district.page.getByRole('article', { name: `Case ${label}` });
     await districtCard.waitFor();
@@ -212,7 +203,7 @@ describe('a walk-in at the centre, an adverse event after their dose, and the di
     expect(district.problems).toEqual([]);
 
     // A state administrator chooses the district first.
-    const state = await openSignedIn('state_admin', `state:${stateId}`);
+    const state = await pages.openSignedIn('state_admin', `state:${stateId}`);
     await state.page.goto(`${url}/staff/aefi`);
     await state.page.getByLabel('District').locator(`option[value="${districtId}"]`).waitFor({ state: 'attached' });
     await state.page.getByLabel('District').selectOption(String(districtId));
@@ -223,7 +214,7 @@ describe('a walk-in at the centre, an adverse event after their dose, and the di
 
   it('reports an event at another centre on the person\'s return, with their certificate and a code to their mobile', async () => {
     expect(walkIn.uvci).toMatch(/^URN:UVCI:/);
-    const { page, problems } = await openSignedIn('facility_admin', `facility:${session.facilityId + 1}`);
+    const { page, problems } = await pages.openSignedIn('facility_admin', `facility:${session.facilityId + 1}`);
     await page.goto(`${url}/staff/aefi/report`);
     await page.getByLabel('On another day, or at another centre').check();
     await page.getByLabel('Certificate ID').fill(walkIn.uvci);
@@ -273,7 +264,7 @@ describe('walk-in and AEFI pages (axe-core: no serious or critical violations; n
     const words = texts[language];
 
     it(`hold in ${language}: both walk-in steps with their errors, the report form with errors, a case with its follow-up form`, async () => {
-      const vaccinator = await openSignedIn('vaccinator', centre(), { language, width: 360 });
+      const vaccinator = await pages.openSignedIn('vaccinator', centre(), { language, width: 360 });
       const { page } = vaccinator;
       await page.goto(`${url}/staff/walk-in`);
       await page.getByRole('button', { name: words.send }).click();
@@ -304,14 +295,14 @@ describe('walk-in and AEFI pages (axe-core: no serious or critical violations; n
       await check(page, language, 'aefi-centre-list');
       expect(vaccinator.problems).toEqual([]);
 
-      const admin = await openSignedIn('facility_admin', centre(), { language, width: 360 });
+      const admin = await pages.openSignedIn('facility_admin', centre(), { language, width: 360 });
       await admin.page.goto(`${url}/staff/aefi/cases/${caseId}`);
       await admin.page.getByRole('button', { name: words.save }).click();
       await admin.page.locator('#follow-up-outcome-error').waitFor();
       await check(admin.page, language, 'aefi-case-follow-up-errors');
       expect(admin.problems).toEqual([]);
 
-      const national = await openSignedIn('national_admin', 'nation', { language, width: 360 });
+      const national = await pages.openSignedIn('national_admin', 'nation', { language, width: 360 });
       await national.page.goto(`${url}/staff/aefi?state=${stateId}&district=${districtId}`);
       await national.page.locator('.aefi-case').first().waitFor();
       await check(national.page, language, 'aefi-district-list');

@@ -1,8 +1,9 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signedInStaff, type StaffBrowser } from '../api/staff/sign-in.js';
 import { createFamily } from '../support/booking-fixtures.js';
 import { bearer } from '../support/citizen.js';
+import { registeredMethods as registered, type RegisteredRoute } from '../support/registered-routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { partnerToken, registerPartner } from './partner-client.js';
 
@@ -13,28 +14,10 @@ import { partnerToken, registerPartner } from './partner-client.js';
  * vaccinator (the credential stolen in 2023) on every staff route its role is not named on. Role
  * and scope refusals for every staff role are test/api/staff/scope-enforcement.test.ts.
  */
-interface RegisteredRoute {
-  method: string;
-  url: string;
-  access: string;
-  staffRoles: readonly string[];
-}
-const registered = vi.hoisted(() => [] as RegisteredRoute[]);
 vi.mock('../../src/core/access-level.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/access-level.js')>();
-  return {
-    ...actual,
-    // The start-up check is unchanged; this also notes every route it sees.
-    requireAccessDeclarations(app: FastifyInstance) {
-      actual.requireAccessDeclarations(app);
-      app.addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) {
-          if (method === 'HEAD') continue;
-          registered.push({ method, url: route.url, access: route.config?.access ?? '', staffRoles: route.config?.staffRoles ?? [] });
-        }
-      });
-    },
-  };
+  const { notingRoutes } = await import('../support/registered-routes.js');
+  return { ...actual, requireAccessDeclarations: notingRoutes(actual.requireAccessDeclarations) };
 });
 
 const PARTNER_IP = '203.0.113.80';

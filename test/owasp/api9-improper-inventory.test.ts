@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registeredMethods as registered } from '../support/registered-routes.js';
 import { acceptingGateway, createAppWith, type CustomApp } from './custom-app.js';
 
 /**
@@ -8,33 +9,11 @@ import { acceptingGateway, createAppWith, type CustomApp } from './custom-app.js
  * lists (every route documented with the access it needs, every documented operation real) and no
  * debug, development or test route besides.
  */
-interface RegisteredRoute {
-  method: string;
-  url: string;
-  access: string;
-  staffRoles: readonly string[];
-  partnerScope: string | undefined;
-  hidden: boolean;
-}
-const registered = vi.hoisted(() => [] as RegisteredRoute[]);
 const everyRoute = vi.hoisted(() => [] as { method: string; url: string }[]);
 vi.mock('../../src/core/access-level.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/access-level.js')>();
-  return {
-    ...actual,
-    requireAccessDeclarations(app: FastifyInstance) {
-      actual.requireAccessDeclarations(app);
-      app.addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) {
-          if (method === 'HEAD') continue;
-          registered.push({
-            method, url: route.url, access: route.config?.access ?? '', staffRoles: route.config?.staffRoles ?? [],
-            partnerScope: (route.config as { partnerScope?: string } | undefined)?.partnerScope, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
-          });
-        }
-      });
-    },
-  };
+  const { notingRoutes } = await import('../support/registered-routes.js');
+  return { ...actual, requireAccessDeclarations: notingRoutes(actual.requireAccessDeclarations) };
 });
 // Every route of the whole app, the documentation's and static files' included: @fastify/swagger is
 // registered on the root, so its onRoute hook sees them all; noting them here needs no other hook.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, todayInIndia, type IsoDate } from '../../../src/core/calendar-date.js';
@@ -7,6 +7,7 @@ import { staffRoles, type StaffRole } from '../../../src/modules/access/schema.j
 import { seedInstant } from '../../support/database.js';
 import { createFamily, type Family } from '../../support/booking-fixtures.js';
 import { aadhaarFor, bearer } from '../../support/citizen.js';
+import { registeredMethods as registered } from '../../support/registered-routes.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { signedInStaff, type StaffBrowser } from './sign-in.js';
 
@@ -18,22 +19,11 @@ import { signedInStaff, type StaffBrowser } from './sign-in.js';
  * wherever the access module records refusals.
  */
 
-/** Every route the real app registers where the staff start-up check sees it (src/app.ts, decision 0003). */
-const registered = vi.hoisted(() => [] as { method: string; url: string; access?: string; staffRoles?: readonly string[] }[]);
+// Every route the real app registers where the staff start-up check sees it.
 vi.mock('../../../src/modules/staff/request-staff.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/modules/staff/request-staff.js')>();
-  return {
-    ...actual,
-    // The check itself is unchanged; this also notes each route it is shown.
-    requireStaffRoleDeclarations(app: FastifyInstance) {
-      actual.requireStaffRoleDeclarations(app);
-      app.addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) {
-          registered.push({ method, url: route.url, access: route.config?.access, staffRoles: route.config?.staffRoles });
-        }
-      });
-    },
-  };
+  const { notingRoutes } = await import('../../support/registered-routes.js');
+  return { ...actual, requireStaffRoleDeclarations: notingRoutes(actual.requireStaffRoleDeclarations) };
 });
 
 let t: TestApp;
@@ -354,7 +344,7 @@ describe.each(staffUnderTest)('a $role', ({ role, outside }) => {
 });
 
 describe('every staff route', () => {
-  const staffRoutes = () => registered.filter((r) => r.url.startsWith('/api/staff') && r.method !== 'HEAD');
+  const staffRoutes = () => registered.filter((r) => r.url.startsWith('/api/staff'));
 
   it('declares access "staff" and the roles that may call it, except the sign-in steps', () => {
     expect(staffRoutes().length).toBeGreaterThan(signInRoutes.length);

@@ -38,11 +38,18 @@ export function ChainPage() {
       <p><button type="button" className="primary" onClick={() => void check()} disabled={busy}>{busy ? t('audit.running') : t('audit.run')}</button></p>
       {/* An alert either way: a broken chain is urgent, and an intact one is the answer that was asked for. */}
       <div role="alert" className="alert-region">
-        {chain?.ok && <p className="notice notice--done">{t('audit.intact', { count: chain.checked })}</p>}
+        {chain?.ok && (
+          <div className="notice notice--done">
+            <p>{t('audit.intact', { count: chain.checked })}</p>
+            <p>{chain.sealed_through === undefined ? t('audit.sealedNone') : t('audit.sealed', { seq: chain.sealed_through })}</p>
+          </div>
+        )}
         {chain && !chain.ok && (
-          <p className="notice notice--error">
-            {chain.broken_at === undefined ? t('audit.brokenUnknown') : t('audit.broken', { at: chain.broken_at })}
-          </p>
+          <div className="notice notice--error">
+            <p>{chain.broken_at === undefined ? t('audit.brokenUnknown') : t('audit.broken', { at: chain.broken_at })}</p>
+            {/* The verifier's own sentence (English): what the security team needs to start from. */}
+            {chain.problem && <p lang="en">{t('audit.problem', { problem: chain.problem })}</p>}
+          </div>
         )}
         {outcome?.kind === 'failed' && <p className="notice notice--error">{t('common.unavailable')}</p>}
       </div>
