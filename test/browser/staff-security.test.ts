@@ -54,6 +54,7 @@ async function bookAt(session: { id: string; slots: string[] }): Promise<string>
     method: 'POST', url: '/api/v2/appointment/schedule', headers: bearer(family.token),
     payload: { session_id: session.id, slot: session.slots[0], beneficiaries: family.referenceIds },
   });
+  if (booked.statusCode !== 200) throw new Error(`booking at ${session.id} refused: ${booked.body}`);
   return (await t.database.db.selectFrom('appointment').select('id').where('booking_id', '=', booked.json().appointment_confirmation_no).executeTakeFirstOrThrow()).id;
 }
 

@@ -4,13 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
-import { openRuntime } from '../../../src/runtime.js';
-import { usingPostgres } from '../../support/database.js';
-import { totpCode } from './sign-in.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openRuntime } from '../../src/runtime.js';
+import { totpCode } from '../api/staff/sign-in.js';
 
-const teeka = fileURLToPath(new URL('../../../bin/teeka.js', import.meta.url));
+const teeka = fileURLToPath(new URL('../../bin/teeka.js', import.meta.url));
 let dataDir: string;
 
 function run(args: string[], dir = dataDir) {
@@ -69,7 +68,7 @@ describe('teeka staff add', () => {
 });
 
 // Seeding a fresh data directory takes about 10 s; one database engine is enough to prove it.
-describe.skipIf(usingPostgres)('demo staff from `teeka seed`', () => {
+describe('demo staff from `teeka seed`', () => {
   const seededDir = () => path.join(dataDir, 'seeded');
   const credentialsFile = () => path.join(seededDir(), 'demo-credentials.json');
 
