@@ -99,7 +99,8 @@ describe('a partner\'s consent request', () => {
     // Approving without choosing a person: told so, at the choice.
     await page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.locator('#consent-member-error').textContent(), eventually).toBe('Choose whose data the service may see.');
-    expect(await focusedId(page)).toMatch(/^consent-member-\d{14}$/);
+    // Focus moves in an effect after the error is drawn: wait for it rather than race it.
+    await expect.poll(() => focusedId(page), eventually).toMatch(/^consent-member-\d{14}$/);
 
     // The login took this minute's OTP: the page says when another can be sent.
     await page.getByLabel('Asha Devi').check();

@@ -142,7 +142,7 @@ describe('a district administrator decides a correction request', () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain(reason);
     // Focus starts on the safe choice.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('No, go back');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('No, go back');
     await dialog.getByRole('button', { name: 'Yes, reject' }).click();
 
     await expect.poll(() => heading(page), eventually).toBe('Correction requests');

@@ -93,7 +93,8 @@ describe('an auditor in the security console', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await card.getByText('Write at least 10 characters: say what your review found.').waitFor();
-    expect(await focusedId(page)).toBe(await reason.getAttribute('id'));
+    const reasonId = await reason.getAttribute('id');
+    await expect.poll(() => focusedId(page)).toBe(reasonId);
     await check(page, 'en', 'security-reason-error');
 
     await page.keyboard.type(' in the appointment id, checked with the centre in charge');
