@@ -6,18 +6,19 @@ const [mode, file, label = ''] = process.argv.slice(2);
 const report = JSON.parse(readFileSync(file, 'utf8'));
 const firstLines = (text) => (text ?? '').split('\n').slice(0, 6).join('\n    ');
 const relative = (path) => path.replace(`${process.cwd()}/`, '');
+const print = (line) => process.stdout.write(`${line}\n`);
 
 if (mode === 'counts') {
-  console.log(report.numPassedTests, report.numFailedTests, report.numPendingTests + report.numTodoTests);
+  print(`${report.numPassedTests} ${report.numFailedTests} ${report.numPendingTests + report.numTodoTests}`);
 } else {
   for (const file of report.testResults) {
     const failed = file.assertionResults.filter((test) => test.status === 'failed');
     for (const test of failed) {
-      console.log(`[${label}] ${relative(file.name)} > ${test.fullName}\n    ${firstLines(test.failureMessages[0])}`);
+      print(`[${label}] ${relative(file.name)} > ${test.fullName}\n    ${firstLines(test.failureMessages[0])}`);
     }
     // A file that failed to load or crashed in a hook has no failed assertions, only a message.
     if (file.status === 'failed' && failed.length === 0) {
-      console.log(`[${label}] ${relative(file.name)}\n    ${firstLines(file.message)}`);
+      print(`[${label}] ${relative(file.name)}\n    ${firstLines(file.message)}`);
     }
   }
 }
