@@ -36,6 +36,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   // Transparency SMS for the running platform only, not for the demo's replay of the past (decision 0016).
   const services = createServices({ ...settings, transparencySms: config.accessSms ? { publicUrl: config.publicUrl } : undefined });
   await services.vaccines.load();
+  await services.corrections.sealPlainReasons();
   const servicesAt: ServicesAt = (at, messages) => createServices({ ...settings, clock: at, sms: messages });
   return { database, services, clock, servicesAt, close: () => database.close() };
 }

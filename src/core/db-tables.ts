@@ -152,7 +152,9 @@ export interface CorrectionRequestTable {
   beneficiary_id: string;
   field: 'name' | 'birth_year' | 'gender' | 'photo_id';
   requested_value_enc: string;
-  reason: string;
+  /** Plain text of requests raised before migration 0013, until the next start seals it into `reason_enc`. */
+  reason: string | null;
+  reason_enc: string | null;
   status: Generated<'open' | 'accepted' | 'rejected'>;
   created_at: Date;
   /** Where the request is reviewed (migration 0008): both null sends it to national admins. */

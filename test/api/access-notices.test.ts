@@ -106,6 +106,27 @@ describe('transparency SMS', () => {
       type: 'access.granted', actor: 'system', who: { kind: 'system', service: 'access-notices' }, purpose: 'notification', fields: ['mobile'],
     }));
   });
+  it('sends nothing for a read whose transaction rolled back', async () => {
+    const household = await bookedHousehold(1);
+    await raiseCorrection(household, household.referenceIds[0]!);
+    const { db } = t.database;
+    const person = await db.selectFrom('beneficiary').select('id').where('reference_id', '=', household.referenceIds[0]!).executeTakeFirstOrThrow();
+    const created = await t.services.staff.addAccount({ username: 'rolled.back', role: 'district_admin', scope: `district:${district.id}` });
+    const reviewer = { kind: 'staff', staffId: created.id, role: created.role, scope: created.scope, sessionId: 'test-session', ip: '203.0.113.9' } as const;
+    const read = { subject: { kind: 'beneficiary', id: person.id }, purpose: 'correction-review', fields: ['name'] } as const;
+
+    const failed = db.transaction().execute(async (trx) => {
+      await t.services.access.authorize(reviewer, read, trx);
+      throw new Error('the request failed after the read');
+    });
+    await expect(failed).rejects.toThrow('the request failed after the read');
+    expect(await noticesTo(household.mobile)).toEqual([]);
+
+    // The same read committed is news.
+    await t.services.access.authorize(reviewer, read);
+    expect(await noticesTo(household.mobile)).toHaveLength(1);
+  });
+
   it('texts once per reviewer per day for a correction review, with no name or number of anyone', async () => {
     const household = await bookedHousehold(2);
     const [first, second] = [await raiseCorrection(household, household.referenceIds[0]!), await raiseCorrection(household, household.referenceIds[1]!)];

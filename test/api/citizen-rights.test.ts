@@ -47,6 +47,28 @@ describe('correction requests ("Raise an issue")', () => {
     expect(data.members.every((m: { birth_year: number }) => m.birth_year === 1985)).toBe(true);
   });
 
+  it('keeps the reason encrypted, and seals reasons written before that at the next start', async () => {
+    const reason = 'My Aadhaar is 2345 6789 0123, the year is wrong';
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/citizen/corrections', headers: bearer(family.token),
+      payload: { beneficiary_reference_id: family.referenceIds[1], field: 'birth_year', requested_value: '1986', reason },
+    });
+    const { db } = t.database;
+    const row = () => db.selectFrom('correction_request').select(['reason', 'reason_enc']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    const stored = await row();
+    expect(stored.reason).toBeNull();
+    expect(stored.reason_enc).not.toContain('2345');
+
+    // As a request raised before migration 0013 was stored.
+    await db.updateTable('correction_request').set({ reason, reason_enc: null }).where('id', '=', res.json().id).execute();
+    expect(await t.services.corrections.sealPlainReasons()).toBe(1);
+    const sealed = await row();
+    expect(sealed.reason).toBeNull();
+    expect(sealed.reason_enc).not.toContain('2345');
+    expect(await t.services.corrections.sealPlainReasons()).toBe(0);
+    await expect(db.updateTable('correction_request').set({ reason }).where('id', '=', res.json().id).execute()).rejects.toThrow(/correction_request_reason_once/);
+  });
+
   it.each([
     [{ field: 'mobile', requested_value: '1', reason: 'x' }, 'CORRECTION_FIELD'],
     [{ field: 'name', requested_value: 'Asha 2', reason: 'x' }, 'NAME_DIGITS'],

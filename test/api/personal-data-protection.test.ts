@@ -47,7 +47,7 @@ beforeAll(async () => {
   await t.app.inject({ url: '/api/citizen/my-data', headers: bearer(token) });
   await t.app.inject({
     method: 'POST', url: '/api/citizen/corrections', headers: bearer(token),
-    payload: { beneficiary_reference_id: first.json().beneficiary_reference_id, field: 'name', requested_value: `${NAME} Iyer`, reason: 'Surname missing' },
+    payload: { beneficiary_reference_id: first.json().beneficiary_reference_id, field: 'name', requested_value: `${NAME} Iyer`, reason: `Surname missing: I am ${NAME}, Aadhaar ${AADHAAR}` },
   });
 
   const centre = await openSession(t.database.db, todayInIndia(seedInstant()), 5);

@@ -8,6 +8,12 @@ const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 /**
+ * For a test that walks several pages and runs axe-core on each: about 5 s a page when the machine
+ * is busy (CI runs two test files beside Chromium on two cores), more than the usual 30 s for six.
+ */
+export const PAGE_WALK_TIMEOUT = 120_000;
+
+/**
  * axe-core's serious and critical findings on the page as it is now, one readable line each.
  * The page's context needs `bypassCSP`: the server's CSP rightly forbids the inline script axe arrives in.
  */

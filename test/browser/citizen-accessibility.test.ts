@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarCenter, CalendarSession } from '../../src/api/cowin-v2/schema.js';
 import { startTestServer } from '../support/test-server.js';
-import { seriousViolations } from './axe.js';
+import { PAGE_WALK_TIMEOUT, seriousViolations } from './axe.js';
 import { eventually, launchChromium, type WatchedPage } from './browser-page.js';
 import {
   addMemberByApi, bookByApi, cowinDayFromToday, firstDose1Session, horizontalOverflow, liveMumbai, logInByApi, mobiles,
@@ -145,7 +145,7 @@ describe('citizen pages (axe-core: no serious or critical violations; no sideway
       await page.locator('#field-error').waitFor();
       await check(page, language, width, 'correction');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
 
     // Forms and steps are one column at any width; the wide layout changes the family, the calendar and My data.
     it(`hold in ${language} on a 1280 px screen`, async () => {
@@ -163,6 +163,6 @@ describe('citizen pages (axe-core: no serious or critical violations; no sideway
       await page.locator('#access-heading').waitFor();
       await check(page, language, width, 'my-data');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
   }
 });

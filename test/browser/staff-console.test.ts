@@ -6,7 +6,7 @@ import { openSession, type OpenSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seriousViolations } from './axe.js';
+import { PAGE_WALK_TIMEOUT, seriousViolations } from './axe.js';
 import { eventually } from './browser-page.js';
 import { horizontalOverflow, screenshot, type CitizenPageOptions } from './citizen-fixtures.js';
 import { staffPages, type SignedInPage } from './staff-fixtures.js';
@@ -273,7 +273,7 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
       await page.locator('#current-password-error').waitFor();
       await check(page, language, 'password-errors');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
 
     it(`hold in ${language}: a vaccinator's home, day, visit with a wrong code, dose form with errors, stock`, async () => {
       const name = `Axe Person ${language.toUpperCase()}`;
@@ -300,7 +300,7 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
       await page.locator('.batch').first().waitFor();
       await check(page, language, 'stock');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
 
     it(`hold in ${language}: receiving a batch with every field empty, and the auditor's check`, async () => {
       const admin = await openSignedIn('facility_admin', { language, width });
@@ -322,7 +322,7 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
       await auditor.page.locator('.notice--done').waitFor();
       await check(auditor.page, language, 'audit');
       expect([...admin.problems, ...auditor.problems]).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
 
     it(`hold in ${language}: a district administrator chooses the centre by name, and the receive form offers the catalogue`, async () => {
       const centre = await centreOfSession();
@@ -343,7 +343,7 @@ describe('staff pages (axe-core: no serious or critical violations; no sideways 
       expect(offered).toEqual(t.services.vaccines.list().map((v) => v.name));
       await check(admin.page, language, 'stock-chosen-centre');
       expect(admin.problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
   }
 });
 

@@ -6,7 +6,7 @@ import { openSession, type OpenSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seriousViolations } from './axe.js';
+import { PAGE_WALK_TIMEOUT, seriousViolations } from './axe.js';
 import { eventually } from './browser-page.js';
 import { horizontalOverflow, screenshot, visit, type CitizenPageOptions } from './citizen-fixtures.js';
 import { staffPages, type SignedInPage } from './staff-fixtures.js';
@@ -284,6 +284,6 @@ describe('the correction pages (axe-core: no serious or critical violations; no 
       await expect.poll(() => decided.allTextContents(), eventually).toEqual(['कृपया केंद्र पर अपना आधार कार्ड लाएँ।']);
       await check(own.page, language, 'citizen-my-data-decided');
       expect(own.problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
   }
 });

@@ -9,7 +9,7 @@ import { createFamily } from '../support/booking-fixtures.js';
 import { bearer } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seriousViolations } from './axe.js';
+import { PAGE_WALK_TIMEOUT, seriousViolations } from './axe.js';
 import { eventually } from './browser-page.js';
 import { horizontalOverflow, screenshot } from './citizen-fixtures.js';
 import { staffPages } from './staff-fixtures.js';
@@ -262,7 +262,7 @@ describe('planning pages (axe-core: no serious or critical violations; no sidewa
       expect(await page.locator('.planning-report tbody tr').count()).toBe(3);
       await check(page, language, 'upload-report');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
 
     it(`hold in ${language} for a national administrator: choosing a district, editing a vaccine with an error`, async () => {
       const { page, problems } = await pages.openSignedIn('national_admin', 'nation', { language, width });
@@ -283,7 +283,7 @@ describe('planning pages (axe-core: no serious or critical violations; no sidewa
       await page.locator('#vaccine-dose2-after-days-error').waitFor();
       await check(page, language, 'vaccine-form-errors');
       expect(problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
   }
 });
 

@@ -7,7 +7,7 @@ import { openSession, type OpenSession } from '../support/booking-fixtures.js';
 import { aadhaarFor, bearer, latestOtp, loginAs } from '../support/citizen.js';
 import { seedInstant } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seriousViolations } from './axe.js';
+import { PAGE_WALK_TIMEOUT, seriousViolations } from './axe.js';
 import { eventually } from './browser-page.js';
 import { horizontalOverflow, screenshot } from './citizen-fixtures.js';
 import { staffPages } from './staff-fixtures.js';
@@ -307,6 +307,6 @@ describe('walk-in and AEFI pages (axe-core: no serious or critical violations; n
       await national.page.locator('.aefi-case').first().waitFor();
       await check(national.page, language, 'aefi-district-list');
       expect(national.problems).toEqual([]);
-    });
+    }, PAGE_WALK_TIMEOUT);
   }
 });

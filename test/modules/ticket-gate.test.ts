@@ -27,13 +27,13 @@ const allowed: Record<string, { reason: string }> = {
     reason: 'the mobile of a pending OTP: whoever types its code proves they hold that phone, which is how a citizen\'s account (and so any ticket) comes to exist; the code is checked before the mobile is used',
   },
   'src/modules/beneficiaries/correction-review-store.ts#selectRequest': {
-    reason: 'a correction request read to check the reviewer\'s jurisdiction; its requested value is decrypted only after access.authorize grants the reviewer that field (correction-review.ts open and accept)',
+    reason: 'a correction request read to check the reviewer\'s jurisdiction; its requested value and reason are decrypted only after access.authorize grants the reviewer that field (correction-review.ts open and accept)',
   },
   'src/modules/beneficiaries/correction-review-store.ts#lockRequest': {
     reason: 'locks the request inside accept(), which has already been granted the field by access.authorize',
   },
   'src/modules/beneficiaries/store.ts#selectCorrectionRequests': {
-    reason: 'a reviewer\'s reason for rejecting the citizen\'s own request, read only for the account that made it (where account_id = the signed-in account)',
+    reason: 'the citizen\'s own requests with their reasons and a reviewer\'s reason for rejecting them, read only for the account that made them (where account_id = the signed-in account)',
   },
 };
 

@@ -66,7 +66,7 @@ function reportFailure(error: unknown): void {
 export interface AccessNoticeDeps {
   db: Db;
   clock: Clock;
-  access: Pick<AccessService, 'onGranted' | 'authorize'>;
+  access: Pick<AccessService, 'onGranted' | 'authorize' | 'wasCommitted'>;
   identity: Pick<IdentityService, 'readMobile'>;
   sms: SmsGateway;
   history: Pick<AccessHistory, 'describeActor'>;
@@ -116,6 +116,8 @@ export class AccessNotifier {
   private async notify(read: GrantedRead, at: Date): Promise<void> {
     const { actor } = read;
     if (actor.kind !== 'staff' && actor.kind !== 'partner') return;
+    // A read inside a transaction that then rolled back never happened: no text about it.
+    if (!read.event || !(await this.deps.access.wasCommitted(read.event))) return;
     if (await this.isTheAppointment(read, at)) return;
     const { db, access, identity, sms, history, publicUrl } = this.deps;
     const day = todayInIndia(at);

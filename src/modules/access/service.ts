@@ -71,6 +71,8 @@ export interface GrantedRead {
   accountId: string;
   purpose: Purpose;
   fields: readonly PersonalField[];
+  /** The access.granted row, when the read was recorded (every read but a citizen's own). */
+  event?: { seq: number; hash: string };
 }
 export type GrantListener = (read: GrantedRead) => void;
 
@@ -141,8 +143,9 @@ export class AccessService {
     const allowed = covered && refusal?.reason !== 'budget';
     const recorded = !allowed || actor.kind !== 'citizen' || alwaysRecorded.has(request.purpose);
     let suspended = false;
+    let event: AuditEvent | undefined;
     if (recorded) {
-      ({ suspended } = await this.append({
+      ({ suspended, event } = await this.append({
         type: allowed ? 'access.granted' : 'access.denied',
         actor,
         subject: request.subject.id,
@@ -161,7 +164,11 @@ export class AccessService {
     // does the answer to the read that got its credential suspended (the next request finds out).
     if (!allowed || suspended) throw notFound('record');
     await this.subjectBudgets?.noteGranted(db, actor, request, now);
-    for (const listener of this.grantListeners) listener({ actor, subject: request.subject, accountId: owner!, purpose: request.purpose, fields: request.fields });
+    const read: GrantedRead = {
+      actor, subject: request.subject, accountId: owner!, purpose: request.purpose, fields: request.fields,
+      ...(event ? { event: { seq: event.seq, hash: event.hash } } : {}),
+    };
+    for (const listener of this.grantListeners) listener(read);
     return { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
   }
 
@@ -258,10 +265,18 @@ export class AccessService {
   /**
    * Calls `listener` after every granted read (transparency notices). It runs synchronously after
    * the grant is recorded, possibly inside the caller's transaction, so it must not block or throw:
-   * anything slow (an SMS) is queued by the listener itself.
+   * anything slow (an SMS) is queued by the listener itself, which asks `wasCommitted` first.
    */
   onGranted(listener: GrantListener): void {
     this.grantListeners.push(listener);
+  }
+
+  /**
+   * Whether a recorded event is in the log for good: waits for any transaction still appending to
+   * the chain to end, so a read whose transaction rolled back is seen as never having happened.
+   */
+  wasCommitted(event: { seq: number; hash: string }): Promise<boolean> {
+    return store.isCommitted(this.db, event.seq, event.hash);
   }
 
   /** Appends to the audit chain; inside the caller's transaction when `db` is one. */

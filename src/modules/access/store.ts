@@ -29,6 +29,19 @@ export async function appendAuditEvent(trx: Db, row: NewAuditRow): Promise<Audit
   return event;
 }
 
+/**
+ * Whether the event with this seq and hash committed. The shared lock waits for a transaction that
+ * appended it and is still open; a rolled-back append leaves no row, and its seq may since belong
+ * to another event, hence the hash.
+ */
+export async function isCommitted(db: Db, seq: number, hash: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})`.execute(trx);
+    const row = await trx.selectFrom('audit_event').select('seq').where('seq', '=', seq).where('hash', '=', hash).executeTakeFirst();
+    return row !== undefined;
+  });
+}
+
 const eventColumns = [
   'seq', 'at', 'type', 'actor_kind', 'actor_id', 'subject', 'purpose', 'fields', 'outcome', 'ip', 'detail', 'prev_hash', 'hash',
 ] as const;

@@ -5,7 +5,7 @@ import type { BeneficiaryTable } from '../../core/db-tables.js';
 const queueColumns = ['id', 'field', 'created_at', 'facility_id', 'district_id'] as const;
 
 const requestColumns = [
-  'id', 'account_id', 'beneficiary_id', 'field', 'requested_value_enc', 'reason', 'status', 'created_at', 'facility_id', 'district_id',
+  'id', 'account_id', 'beneficiary_id', 'field', 'requested_value_enc', 'reason', 'reason_enc', 'status', 'created_at', 'facility_id', 'district_id',
 ] as const;
 
 /** Which open requests a queue holds: every one (national admins) or those of some districts. */
@@ -62,4 +62,13 @@ export async function updateBeneficiary(trx: Db, id: string, values: CorrectedCo
 /** Gives up the person's claim on their old ID document, inside the transaction that claims the new one. */
 export async function releasePhotoIdClaim(trx: Db, beneficiaryId: string): Promise<void> {
   await trx.deleteFrom('photo_id_claim').where('beneficiary_id', '=', beneficiaryId).execute();
+}
+
+/** Requests whose reason predates its encryption (migration 0013), a batch at a time. */
+export function selectPlainReasons(db: Db, limit: number) {
+  return db.selectFrom('correction_request').select(['id', 'reason']).where('reason', 'is not', null).limit(limit).execute();
+}
+
+export async function sealReason(db: Db, id: string, reasonEnc: string): Promise<void> {
+  await db.updateTable('correction_request').set({ reason: null, reason_enc: reasonEnc }).where('id', '=', id).where('reason', 'is not', null).execute();
 }

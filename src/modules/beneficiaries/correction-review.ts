@@ -13,6 +13,7 @@ import type { IdentityService } from '../identity/service.js';
 import type { StaffActor } from '../staff/service.js';
 import { applyCorrection } from './correction-review-apply.js';
 import { isReviewableBy, queueOf } from './correction-review-jurisdiction.js';
+import { correctionReason } from './corrections.js';
 import * as reviewStore from './correction-review-store.js';
 import { photoIdTypeById } from './id-documents.js';
 import { genderById } from './person-fields.js';
@@ -107,7 +108,7 @@ export class CorrectionReviewService {
     }
     const centres = await facilities.findByIds(row.facility_id === null ? [] : [row.facility_id]);
     return {
-      id: row.id, field: row.field, createdAt: new Date(row.created_at), reason: row.reason, ...this.placeOf(row, centres),
+      id: row.id, field: row.field, createdAt: new Date(row.created_at), reason: correctionReason(cipher, row), ...this.placeOf(row, centres),
       ...(row.field === 'photo_id' ? { photoIdType: photoIdTypeById(member.photoIdType)?.type ?? '' } : {}),
       currentValue: current, requestedValue,
     };

@@ -11,6 +11,7 @@ import { validatePhotoId } from './id-documents.js';
 import { validateBirthYear, validateGenderId, validateName } from './person-fields.js';
 import type { CorrectionJurisdiction } from './correction-review-jurisdiction.js';
 import type { BeneficiaryService, Member } from './service.js';
+import * as reviewStore from './correction-review-store.js';
 import * as store from './store.js';
 
 import { correctableFields, type CorrectionField as CorrectableField, type CorrectionView } from './schema.js';
@@ -36,6 +37,13 @@ export function presentCorrection(c: CorrectionRequest): CorrectionView {
 }
 
 const MAX_REASON = 500;
+
+const reasonContext = (id: string) => `correction_request.reason:${id}`;
+
+/** The citizen's reason, sealed (migration 0013) or, until the next start seals it, as first written. */
+export function correctionReason(cipher: FieldCipher, row: { id: string; reason: string | null; reason_enc: string | null }): string {
+  return row.reason_enc === null ? (row.reason ?? '') : cipher.decrypt(row.reason_enc, reasonContext(row.id));
+}
 
 /**
  * "Raise an issue" (DPDP Act 2023 §12: the right to correction). The citizen asks for a field to
@@ -71,7 +79,7 @@ export class CorrectionService {
       await store.insertCorrectionRequest(trx, {
         id, account_id: citizen.accountId, beneficiary_id: member.id, field,
         requested_value_enc: cipher.encrypt(String(value.value), `correction_request.requested_value:${id}`),
-        reason, created_at: now, facility_id: place?.facilityId ?? null, district_id: place?.districtId ?? null,
+        reason_enc: cipher.encrypt(reason, reasonContext(id)), created_at: now, facility_id: place?.facilityId ?? null, district_id: place?.districtId ?? null,
       });
       await access.record({ type: 'correction.requested', actor: citizen, subject: member.id, outcome: 'done', ip: citizen.ip, detail: { field } }, trx);
     });
@@ -83,7 +91,7 @@ export class CorrectionService {
       id: row.id,
       referenceId: row.reference_id,
       field: row.field,
-      reason: row.reason,
+      reason: correctionReason(this.deps.cipher, row),
       status: row.status,
       createdAt: new Date(row.created_at),
       ...(row.reviewed_at ? { decidedAt: new Date(row.reviewed_at) } : {}),
@@ -91,6 +99,20 @@ export class CorrectionService {
         ? { rejectionReason: this.deps.cipher.decrypt(row.rejection_reason_enc, `correction_request.rejection_reason:${row.id}`) }
         : {}),
     }));
+  }
+
+  /**
+   * Encrypts the reasons of requests raised before reasons were encrypted (migration 0013); run at
+   * start, when the keys are at hand. Each row on its own, so a crash part-way loses nothing.
+   */
+  async sealPlainReasons(): Promise<number> {
+    const { db, cipher } = this.deps;
+    let sealed = 0;
+    for (let batch = await reviewStore.selectPlainReasons(db, 500); batch.length > 0; batch = await reviewStore.selectPlainReasons(db, 500)) {
+      for (const row of batch) await reviewStore.sealReason(db, row.id, cipher.encrypt(row.reason ?? '', reasonContext(row.id)));
+      sealed += batch.length;
+    }
+    return sealed;
   }
 
   private validated(field: CorrectableField, raw: string, photoIdType: number, currentYear: number): FieldResult<string | number> {

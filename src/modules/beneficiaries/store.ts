@@ -80,7 +80,7 @@ export async function deleteBeneficiary(trx: Db, id: string, accountId: string):
 
 export async function insertCorrectionRequest(trx: Db, row: {
   id: string; account_id: string; beneficiary_id: string; field: 'name' | 'birth_year' | 'gender' | 'photo_id';
-  requested_value_enc: string; reason: string; created_at: Date; facility_id: number | null; district_id: number | null;
+  requested_value_enc: string; reason_enc: string; created_at: Date; facility_id: number | null; district_id: number | null;
 }): Promise<void> {
   await trx.insertInto('correction_request').values(row).execute();
 }
@@ -91,7 +91,7 @@ export function selectCorrectionRequests(db: Db, accountId: string) {
     .innerJoin('beneficiary', 'beneficiary.id', 'correction_request.beneficiary_id')
     .select([
       'correction_request.id', 'correction_request.beneficiary_id', 'beneficiary.reference_id', 'correction_request.field',
-      'correction_request.reason', 'correction_request.status', 'correction_request.created_at',
+      'correction_request.reason', 'correction_request.reason_enc', 'correction_request.status', 'correction_request.created_at',
       'correction_request.reviewed_at', 'correction_request.rejection_reason_enc',
     ])
     .where('correction_request.account_id', '=', accountId)
