@@ -16,6 +16,7 @@ import { AvailabilityService } from './modules/appointments/availability.js';
 import { BookingService, isBookedAt } from './modules/appointments/booking.js';
 import { BeneficiaryService, ownerOfSubject } from './modules/beneficiaries/service.js';
 import { CorrectionService } from './modules/beneficiaries/corrections.js';
+import type { PasswordCost } from './modules/staff/password.js';
 import { CorrectionReviewService } from './modules/beneficiaries/correction-review.js';
 import { CORRECTION_REVIEWS_PER_DAY, centreOfLatestVisit, reviewLookup } from './modules/beneficiaries/correction-review-jurisdiction.js';
 import { DemoDataService } from './modules/demo/service.js';
@@ -99,9 +100,16 @@ export interface ServiceSettings {
   auditRetentionDays?: number | undefined;
   /** Turns transparency SMS on (TEEKA_ACCESS_SMS); the texts link to `publicUrl`/my-data. */
   transparencySms?: { publicUrl: string } | undefined;
+  /**
+   * scrypt's cost for staff passwords. No setting reaches it: the server always uses OWASP's; the
+   * tests lower it, as they sign in hundreds of times and each full-cost hash is a CPU-second's fifth.
+   */
+  staffPasswordCost?: PasswordCost | undefined;
 }
 
-export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAccount, auditRetentionDays, transparencySms, detection = readDetectionSettings({}) }: ServiceSettings): Services {
+export function createServices({
+  db, clock, keyring, sms, maxBeneficiariesPerAccount, auditRetentionDays, transparencySms, staffPasswordCost, detection = readDetectionSettings({}),
+}: ServiceSettings): Services {
   const cipher = new FieldCipher(keyring);
   const geography = new GeographyService(db);
   const facilities = new FacilityService(db);
@@ -123,7 +131,7 @@ export function createServices({ db, clock, keyring, sms, maxBeneficiariesPerAcc
   const corrections = new CorrectionService({
     db, clock, cipher, access, beneficiaries, jurisdictionOf: (member) => centreOfLatestVisit({ booking, availability, certificates, facilities }, member),
   });
-  const staff = new StaffService({ db, clock, cipher, access, geography, facilities });
+  const staff = new StaffService({ db, clock, cipher, access, geography, facilities, passwordCost: staffPasswordCost });
   const certificateSigner = new CertificateSigner(keyring.signingKeys);
   const certificateVerifier = new CertificateVerifier({ db, clock, signer: certificateSigner });
   const stock = new StockService({ db, clock, access, facilities, geography, vaccines });

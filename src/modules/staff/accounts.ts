@@ -7,7 +7,7 @@ import { staffRoles, type StaffRole, type StaffScope } from '../access/schema.js
 import type { FacilityService } from '../facilities/service.js';
 import type { GeographyService } from '../geography/service.js';
 import { usernameTaken } from './errors.js';
-import { hashPassword } from './password.js';
+import { hashPassword, type PasswordCost } from './password.js';
 import { formatScope, parseScope, scopeLevelOfRole } from './scope.js';
 import * as store from './store.js';
 
@@ -84,13 +84,13 @@ export interface NewAccount {
   now: Date;
 }
 
-export async function insertAccount(deps: { db: Db; cipher: FieldCipher }, account: NewAccount): Promise<string> {
+export async function insertAccount(deps: { db: Db; cipher: FieldCipher; passwordCost?: PasswordCost | undefined }, account: NewAccount): Promise<string> {
   const id = randomUUID();
   try {
     await store.insertAccount(deps.db, {
       id,
       username: account.username,
-      password_hash: await hashPassword(account.password),
+      password_hash: await hashPassword(account.password, deps.passwordCost),
       role: account.role,
       ...scopeColumns(account.scope),
       totp_secret_enc: account.totpSecret ? deps.cipher.encrypt(account.totpSecret, totpSecretContext(id)) : null,

@@ -8,7 +8,10 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
  * breaking stored hashes. Passwords are NFKC-normalised first (NIST SP 800-63B §5.1.1.2), so the
  * same password typed on two keyboards hashes alike.
  */
-const COST = { ln: 15, r: 8, p: 1 } as const;
+export const STAFF_PASSWORD_COST: PasswordCost = { ln: 15, r: 8, p: 1 };
+
+/** scrypt's parameters: N = 2^ln, block size r, parallelism p. */
+export interface PasswordCost { ln: number; r: number; p: number }
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 // 128·N·r is 32 MiB at these settings, exactly Node's default ceiling; leave headroom.
@@ -18,7 +21,7 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 const phcPattern = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,})\$([A-Za-z0-9+/]{16,})$/;
 
-function derive(password: string, salt: Buffer, cost: { ln: number; r: number; p: number }): Promise<Buffer> {
+function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** cost.ln, r: cost.r, p: cost.p, maxmem: MAX_MEMORY };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, HASH_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
@@ -27,10 +30,10 @@ function derive(password: string, salt: Buffer, cost: { ln: number; r: number; p
 
 const unpadded = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: PasswordCost = STAFF_PASSWORD_COST): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, COST);
-  return `$scrypt$ln=${COST.ln},r=${COST.r},p=${COST.p}$${unpadded(salt)}$${unpadded(hash)}`;
+  const hash = await derive(password, salt, cost);
+  return `$scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${unpadded(salt)}$${unpadded(hash)}`;
 }
 
 /** Whether `password` matches `stored`, compared in constant time; false for a malformed hash. */
@@ -45,15 +48,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-let dummyHash: Promise<string> | undefined;
+const dummyHashes = new Map<string, Promise<string>>();
 
 /**
  * A hash no password matches, checked when the username is unknown or the account is locked, so
- * those answers take as long as a wrong password and timing does not tell which it was.
+ * those answers take as long as a wrong password (of the same cost) and timing does not tell which it was.
  */
-export function hashToWasteTimeOn(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(32).toString('base64'));
-  return dummyHash;
+export function hashToWasteTimeOn(cost: PasswordCost = STAFF_PASSWORD_COST): Promise<string> {
+  const key = `${cost.ln},${cost.r},${cost.p}`;
+  let dummy = dummyHashes.get(key);
+  if (!dummy) dummyHashes.set(key, (dummy = hashPassword(randomBytes(32).toString('base64'), cost)));
+  return dummy;
 }
 
 /** Why a new password is refused, or undefined when it is acceptable. */

@@ -11,7 +11,7 @@ import { insertAccount, normaliseUsername, scopeOfRow, totpSecretContext, valida
 import { accountStamp, challengeKey, issueChallenge, readChallenge, type ChallengeStep } from './challenge.js';
 import { seedDemoStaff } from './demo.js';
 import { accountLocked, accountSuspended, sessionEnded, signInExpired, weakPassword, wrongCode, wrongCredentials, wrongCurrentPassword } from './errors.js';
-import { generatePassword, hashPassword, hashToWasteTimeOn, verifyPassword, weakPasswordReason } from './password.js';
+import { generatePassword, hashPassword, hashToWasteTimeOn, verifyPassword, weakPasswordReason, type PasswordCost } from './password.js';
 import * as store from './store.js';
 import { generateTotpSecret, otpauthUrl, qrCodeSvg, totpStepOf } from './totp.js';
 
@@ -52,7 +52,11 @@ export class StaffService {
   private readonly challengeKey: Buffer;
 
   constructor(
-    private readonly deps: { db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; geography: GeographyService; facilities: FacilityService },
+    private readonly deps: {
+      db: Db; clock: Clock; cipher: FieldCipher; access: AccessService; geography: GeographyService; facilities: FacilityService;
+      /** scrypt's cost for new passwords: OWASP's unless a test lowers it (see ServiceSettings). */
+      passwordCost?: PasswordCost | undefined;
+    },
   ) {
     this.challengeKey = challengeKey(deps.cipher.hmacKey('token'));
   }
@@ -77,7 +81,7 @@ export class StaffService {
     const username = normaliseUsername(rawUsername);
     const account = username ? await store.selectAccountByUsername(db, username) : undefined;
     if (!account) {
-      await verifyPassword(password, await hashToWasteTimeOn());
+      await verifyPassword(password, await hashToWasteTimeOn(this.deps.passwordCost));
       // The typed username is not recorded: people type their password into that field.
       await this.deps.access.record({ type: 'staff.login.failed', actor: loginActor, outcome: 'failed', ip, detail: { reason: 'unknown_username' } });
       throw wrongCredentials();
@@ -182,7 +186,7 @@ export class StaffService {
       throw wrongCurrentPassword();
     }
     await store.releaseAttempt(db, account.id);
-    const hash = await hashPassword(next);
+    const hash = await hashPassword(next, this.deps.passwordCost);
     await db.transaction().execute(async (trx) => {
       await store.updatePassword(trx, account.id, hash, false);
       await store.revokeOtherSessions(trx, account.id, actor.sessionId, now);
@@ -262,7 +266,7 @@ export class StaffService {
   private async reserveAttempt(account: store.AccountRow, now: Date, ip: string | undefined): Promise<number> {
     const attempt = await store.reserveAttempt(this.deps.db, account.id, now, MAX_FAILED_ATTEMPTS);
     if (attempt !== undefined) return attempt;
-    await verifyPassword('', await hashToWasteTimeOn());
+    await verifyPassword('', await hashToWasteTimeOn(this.deps.passwordCost));
     await this.deps.access.record({ type: 'staff.login.failed', actor: loginActor, subject: `staff:${account.id}`, outcome: 'failed', ip, detail: { reason: 'locked' } });
     const lockedUntil = account.locked_until ? new Date(account.locked_until).getTime() : now.getTime() + LOCKOUT_MS;
     throw accountLocked(Math.max(1, Math.ceil((lockedUntil - now.getTime()) / 1000)));
