@@ -8,7 +8,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/modules/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/owasp/**/*.test.ts', 'test/redteam/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // A hang detector, not a speed limit: on a busy two-core machine a test that builds its own
+    // app and signs staff in can take 30 s.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Vitest leaves a core free by default, which on a two-core machine runs the files one by one;
     // most of their time is spent waiting on Chromium, PostgreSQL or a child process.
