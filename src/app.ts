@@ -33,6 +33,8 @@ import { recordScopeRefusals } from './modules/security/scope-refusals.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { authenticatePartner } from './modules/partners/request-partner.js';
 import { cowinProtectedAuthRoutes } from './api/cowin-v2/protected-auth-routes.js';
+import { documentSecurity, securitySchemes } from './api/openapi-security.js';
+import { TOKEN_PATH } from './modules/partners/registration.js';
 import { verificationRoutes, wellKnownRoutes } from './modules/certificates/routes.js';
 import { requireAccessDeclarations } from './core/access-level.js';
 import type { Clock } from './core/clock.js';
@@ -109,6 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         version: '2.0.0',
         description: 'The Co-WIN v2 API (same paths and shapes, so existing clients only change the host) and Teeka\'s own API.',
       },
+      components: { securitySchemes: securitySchemes(`${config.publicUrl}${TOKEN_PATH}`) },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: () => docsContentSecurityPolicy(config) });
@@ -118,6 +121,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(async (api) => {
     requireAccessDeclarations(api);
     requireStaffRoleDeclarations(api);
+    documentSecurity(api);
     // Runs before any route's own hooks (rate limits keyed by account among them).
     api.addHook('onRequest', async (request) => {
       if (request.routeOptions.config.access === 'citizen') {

@@ -29,17 +29,27 @@ vi.mock('@fastify/swagger', async (importOriginal) => {
   return { ...actual, default: plugin };
 });
 
+interface Operation {
+  summary?: string;
+  security?: Record<string, string[]>[];
+  'x-staff-roles'?: string[];
+}
+
 let prod: CustomApp;
-let documented: Map<string, { summary?: string }>;
+let documented: Map<string, Operation>;
+let securitySchemes: Record<string, { type: string }>;
 
 /** `/api/v2/admin/location/districts/:state_id` → `/api/v2/admin/location/districts/{state_id}` */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z_]+)/g, '{$1}');
 
 beforeAll(async () => {
   prod = await createAppWith({ sms: acceptingGateway });
-  const doc = (await prod.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+  const doc = (await prod.app.inject({ url: '/api/docs/json' })).json() as {
+    paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, { type: string }> };
+  };
   documented = new Map(Object.entries(doc.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, { summary: operation.summary }])));
+    Object.entries(operations).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation])));
+  securitySchemes = doc.components.securitySchemes;
 });
 afterAll(() => prod.close());
 
@@ -64,6 +74,33 @@ describe('the inventory', () => {
     });
     expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     for (const access of ['public', 'citizen', 'staff', 'partner']) expect(registered.some((r) => r.access === access), access).toBe(true);
+  });
+
+  it('says of every operation which credential it takes, as its route declares, with the roles or scope', () => {
+    const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+    const expected = (r: (typeof registered)[number]) => {
+      const csrf = writes.has(r.method) && (r.access === 'staff' || r.url.startsWith('/api/staff/'));
+      switch (r.access) {
+        case 'citizen': return [{ citizenToken: [] }];
+        case 'partner': return [{ partnerToken: [r.partnerScope] }];
+        case 'staff': return [csrf ? { staffSession: [], staffCsrf: [] } : { staffSession: [] }];
+        default:
+          // Co-WIN's protected OTP twins check the partner's x-api-key themselves.
+          if (/^\/api\/v2\/auth\/(generateOTP|confirmOTP)$/.test(r.url)) return [{ partnerApiKey: [] }];
+          return csrf ? [{ staffCsrf: [] }] : [];
+      }
+    };
+    const wrong = registered.flatMap((r) => {
+      const operation = documented.get(`${r.method} ${openApiPath(r.url)}`)!;
+      const roles = r.access === 'staff' ? [...r.staffRoles] : undefined;
+      const said = { security: operation.security ?? [], roles: operation['x-staff-roles'] };
+      return JSON.stringify(said) === JSON.stringify({ security: expected(r), roles }) ? [] : [`${r.method} ${r.url}: ${JSON.stringify(said)}`];
+    });
+    expect(wrong).toEqual([]);
+    expect(Object.keys(securitySchemes).sort()).toEqual(['citizenToken', 'partnerApiKey', 'partnerToken', 'staffCsrf', 'staffSession']);
+    expect(securitySchemes.partnerToken).toMatchObject({
+      type: 'oauth2', flows: { clientCredentials: { tokenUrl: expect.stringMatching(/^https:\/\/.+\/api\/partner\/oauth\/token$/) } },
+    });
   });
 
   it('lists nothing the app does not serve', async () => {

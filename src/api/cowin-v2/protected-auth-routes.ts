@@ -5,6 +5,8 @@ import { MobileBody, OtpBody, TxnResponse, WebTokenResponse } from './auth-route
 import { CowinError } from './schema.js';
 
 const errors = { 400: CowinError, 401: CowinError, 403: CowinError, 429: CowinError, 503: CowinError };
+/** The key this file's own hook checks, stated in the API document (the routes are `public` to the api scope). */
+const partnerApiKey = [{ partnerApiKey: [] }];
 
 /**
  * Co-WIN's protected-API twins of the OTP login (API-NOTES.md §2 #24, §3.4): the same as the public
@@ -25,12 +27,12 @@ export const cowinProtectedAuthRoutes: FastifyPluginAsyncTypebox<{ services: Ser
   });
 
   app.post('/auth/generateOTP', {
-    schema: { tags: ['Co-WIN v2 auth'], summary: 'Send a 6-digit OTP by SMS (x-api-key; the answer is the same for any valid number)', body: MobileBody, response: { 200: TxnResponse, ...errors } },
+    schema: { tags: ['Co-WIN v2 auth'], summary: 'Send a 6-digit OTP by SMS (x-api-key; the answer is the same for any valid number)', security: partnerApiKey, body: MobileBody, response: { 200: TxnResponse, ...errors } },
     config: { access: 'public' },
   }, async (request) => identity.requestOtp(request.body?.mobile === undefined ? undefined : String(request.body.mobile), request.ip));
 
   app.post('/auth/confirmOTP', {
-    schema: { tags: ['Co-WIN v2 auth'], summary: 'Confirm the OTP (SHA-256 hex) and get a 15-minute token (x-api-key)', body: OtpBody, response: { 200: WebTokenResponse, ...errors } },
+    schema: { tags: ['Co-WIN v2 auth'], summary: 'Confirm the OTP (SHA-256 hex) and get a 15-minute token (x-api-key)', security: partnerApiKey, body: OtpBody, response: { 200: WebTokenResponse, ...errors } },
     config: { access: 'public' },
   }, async (request) => {
     const result = await identity.confirmOtp(request.body?.txnId, request.body?.otp, request.ip);

@@ -57,6 +57,10 @@ const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Staff requests that change something need the CSRF token: any `staff` route, and everything under /api/staff (sign-in too). */
 export function needsStaffCsrfToken(request: FastifyRequest): boolean {
-  if (!stateChangingMethods.has(request.method)) return false;
-  return request.routeOptions.config.access === 'staff' || (request.routeOptions.url ?? '').startsWith('/api/staff/');
+  return staffCsrfApplies(request.method, request.routeOptions.config.access, request.routeOptions.url ?? '');
+}
+
+/** The rule behind `needsStaffCsrfToken`, for a route rather than a request (the API document states it too). */
+export function staffCsrfApplies(method: string, access: string | undefined, url: string): boolean {
+  return stateChangingMethods.has(method) && (access === 'staff' || url.startsWith('/api/staff/'));
 }
