@@ -1,6 +1,6 @@
 import type { Clock } from './core/clock.js';
 import { FieldCipher } from './core/crypto/field-cipher.js';
-import { auditSigningKeyOf, type Keyring } from './core/crypto/keyring.js';
+import { auditSigningKeysOf, type Keyring } from './core/crypto/keyring.js';
 import type { Db } from './core/db.js';
 import type { SmsGateway } from './core/sms/gateway.js';
 import { AccessHistory } from './modules/access/history.js';
@@ -113,7 +113,7 @@ export function createServices({
   const cipher = new FieldCipher(keyring);
   const geography = new GeographyService(db);
   const facilities = new FacilityService(db);
-  const auditLog = new AuditLog({ db, clock, signingKey: auditSigningKeyOf(keyring), retentionDays: auditRetentionDays ?? MIN_AUDIT_RETENTION_DAYS });
+  const auditLog = new AuditLog({ db, clock, signingKeys: auditSigningKeysOf(keyring), retentionDays: auditRetentionDays ?? MIN_AUDIT_RETENTION_DAYS });
   const access = new AccessService(
     db, clock, { ownerOf: ownerOfSubject, isOnRoster: isBookedAt, isReviewing: reviewLookup(geography), consentCovers: consentLookup(clock), partnerBudget: partnerBudgetLookup },
     { 'correction-review': CORRECTION_REVIEWS_PER_DAY },
@@ -153,6 +153,7 @@ export function createServices({
     db, clock, cipher, access, identity, beneficiaries, vaccination, certificates, facilities, geography, certificateSigner, vaccines,
     isSuspended: (kind, id) => security.isSuspended(kind, id),
   });
+  security.namePartnersWith(async (id) => (await partners.registry.nameOf(id))?.name);
   const accessHistory = new AccessHistory({ db, geography, facilities, partnerNameOf: (id) => partners.registry.nameOf(id) });
   const breaches = new BreachResponseService({ db, clock, sms, access, auditLog, identity, beneficiaries, staff });
   const accessNotices = transparencySms && startAccessNotices({ db, clock, access, identity, sms, accessHistory }, transparencySms.publicUrl);

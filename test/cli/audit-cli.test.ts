@@ -68,11 +68,38 @@ describe('teeka audit and teeka breach', () => {
     [['breach', 'report', '--actor', 'night.shift', '--notify'], /--notify needs --contact/],
     [['breach', 'report', '--actor', 'night.shift', '--since', 'yesterday'], /--since must be an ISO time/],
     [['audit', 'checkpoints', '--since-seq', 'ten'], /--since-seq must be a whole number/],
+    [['audit', 'key', '--rotate', '--public'], /give one of --public, --create and --rotate/],
   ])('refuses %j with a message saying what to give', (args, message) => {
     const result = run(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
   }, 60_000);
+
+  it('rotates the audit key: the old one retired but still verifying what it signed, the new one signing', async () => {
+    const oldKid = JSON.parse(run(['audit', 'key']).stdout).kid;
+    const rotated = run(['audit', 'key', '--rotate']);
+    expect(rotated.status).toBe(0);
+    const newKid = /^Added audit signing key ([A-Za-z0-9_-]{43}) to /.exec(rotated.stdout)?.[1];
+    expect(newKid).toBeDefined();
+    expect(rotated.stdout).toContain(`; key ${oldKid} is retired and only verifies what it signed before `);
+    expect(rotated.stdout).toMatch(/Recorded the rotation and sealed it with the new key \(rows \d+-\d+\)\.\nRestart every server now/);
+    const keyringFile = path.join(dataDir, 'keyring.json');
+    const { auditSigningKeys } = JSON.parse(await fs.readFile(keyringFile, 'utf8'));
+    expect(auditSigningKeys.map((k: { kid: string }) => k.kid)).toEqual([oldKid, newKid]);
+    expect(auditSigningKeys[0].retiredAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((await fs.stat(keyringFile)).mode & 0o777).toBe(0o600);
+
+    const jwks = JSON.parse(run(['audit', 'key', '--public']).stdout);
+    expect(jwks.keys.map((k: { kid: string; d?: string }) => [k.kid, k.d])).toEqual([[oldKid, undefined], [newKid, undefined]]);
+    expect(JSON.parse(run(['audit', 'key']).stdout).kid).toBe(newKid);
+
+    const verified = run(['audit', 'verify']);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/^Audit log intact: \d+ rows and 2 signed checkpoints verified; sealed through row \d+\.\n$/);
+    const file = path.join(dataDir, 'held-after-rotation.jsonl');
+    expect(run(['audit', 'checkpoints', '--out', file]).stderr).toContain(`2 checkpoints and 2 public keys written to ${file}`);
+    expect(run(['audit', 'verify', '--checkpoints', file]).status).toBe(0);
+  }, 300_000);
 
   it('exits 1 and names the row after the database is edited', async () => {
     const database = await openDatabase({ dataDir });

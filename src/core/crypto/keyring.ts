@@ -10,7 +10,7 @@ import path from 'node:path';
  *   rows stay readable after `currentDataKey` moves on to a new key.
  * - hmacKeys: one HMAC-SHA-256 key per purpose, never shared between purposes: blind indexes
  *   (lookups and uniqueness), OTP hashes, login tokens, captcha answers, appointment security codes.
- * - signingKeys: certificate signing keys; auditSigningKey: the key that signs audit checkpoints
+ * - signingKeys: certificate signing keys; auditSigningKeys: the keys that sign audit checkpoints
  *   (decision 0013), kept apart so that certificate key rotation never touches the log's proofs.
  */
 export interface Keyring {
@@ -23,10 +23,12 @@ export interface Keyring {
    */
   signingKeys: CertificateSigningKey[];
   /**
-   * Signs the audit log's checkpoints (ES256). Undefined only in a keyring file from before audit
-   * checkpoints: development adds one on start, production refuses to start without it.
+   * The audit log's checkpoint keys (ES256), oldest first. The newest signs; every older one is
+   * retired and kept only to verify the checkpoints it signed before its `retiredAt` (decision 0013,
+   * Rotation). Empty only in a keyring file from before audit checkpoints: development adds one on
+   * start, production refuses to start without it.
    */
-  auditSigningKey: AuditSigningKey | undefined;
+  auditSigningKeys: AuditSigningKey[];
 }
 
 export interface AuditSigningKey {
@@ -35,6 +37,8 @@ export interface AuditSigningKey {
   /** RFC 7638 SHA-256 thumbprint of the public key, base64url: recomputable by anyone holding the public JWK. */
   kid: string;
   createdAt: string;
+  /** ISO time after which a checkpoint signed with this key is a forgery. */
+  retiredAt?: string | undefined;
 }
 
 export interface CertificateSigningKey {
@@ -52,6 +56,8 @@ interface KeyringFile {
   dataKeys: Record<string, string>;
   hmacKeys: Record<string, string>;
   signingKeys?: CertificateSigningKey[];
+  auditSigningKeys?: AuditSigningKey[];
+  /** The single key of keyring files written before rotation; read, never written. */
   auditSigningKey?: AuditSigningKey;
 }
 
@@ -78,24 +84,61 @@ export function newAuditSigningKey(now: Date = new Date()): AuditSigningKey {
   return { privateKeyPem, kid: auditKeyIdOf(privateKeyPem), createdAt: now.toISOString() };
 }
 
-function parseAuditSigningKey(key: AuditSigningKey | undefined): AuditSigningKey | undefined {
-  if (key === undefined) return undefined;
-  if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError('keyring: auditSigningKey is not a PEM private key');
+function parseAuditSigningKey(key: AuditSigningKey, name: string): AuditSigningKey {
+  if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError(`keyring: ${name} is not a PEM private key`);
   let kid: string;
   try {
     kid = auditKeyIdOf(key.privateKeyPem);
   } catch {
-    throw new KeyringError('keyring: auditSigningKey is not an ECDSA P-256 private key');
+    throw new KeyringError(`keyring: ${name} is not an ECDSA P-256 private key`);
   }
   // A kid that names another key would make every checkpoint look forged to a third party.
-  if (key.kid !== kid) throw new KeyringError('keyring: auditSigningKey.kid does not match its key');
-  return { privateKeyPem: key.privateKeyPem, kid, createdAt: String(key.createdAt) };
+  if (key.kid !== kid) throw new KeyringError(`keyring: ${name}.kid does not match its key`);
+  if (key.retiredAt === undefined) return { privateKeyPem: key.privateKeyPem, kid, createdAt: String(key.createdAt) };
+  const retiredAt = new Date(String(key.retiredAt));
+  if (Number.isNaN(retiredAt.getTime())) throw new KeyringError(`keyring: ${name}.retiredAt is not an ISO time`);
+  return { privateKeyPem: key.privateKeyPem, kid, createdAt: String(key.createdAt), retiredAt: retiredAt.toISOString() };
 }
 
-/** The audit signing key; a keyring from before audit checkpoints has none and cannot run the server. */
-export function auditSigningKeyOf(keyring: Keyring): AuditSigningKey {
-  if (!keyring.auditSigningKey) throw new KeyringError('the keyring has no audit signing key: add one with "teeka audit key --create" (decision 0013)');
-  return keyring.auditSigningKey;
+/** The audit keys of a keyring file, from the list or from the single key of files before rotation. */
+function parseAuditSigningKeys(file: KeyringFile): AuditSigningKey[] {
+  if (file.auditSigningKeys !== undefined && file.auditSigningKey !== undefined) {
+    throw new KeyringError('keyring: has both auditSigningKey and auditSigningKeys; keep auditSigningKeys');
+  }
+  if (file.auditSigningKey !== undefined) return [parseAuditSigningKey(file.auditSigningKey, 'auditSigningKey')];
+  if (file.auditSigningKeys === undefined) return [];
+  if (!Array.isArray(file.auditSigningKeys)) throw new KeyringError('keyring: auditSigningKeys is not a list');
+  const keys = file.auditSigningKeys.map((key, i) => parseAuditSigningKey(key, `auditSigningKeys[${i}]`));
+  keys.forEach((key, i) => {
+    if (keys.findIndex((other) => other.kid === key.kid) !== i) throw new KeyringError(`keyring: auditSigningKeys[${i}] repeats an earlier key`);
+    // An older key left unretired could sign for ever: whoever stole it could forge new checkpoints.
+    if (i < keys.length - 1 && key.retiredAt === undefined) throw new KeyringError(`keyring: auditSigningKeys[${i}] is older than the newest key but has no retiredAt`);
+  });
+  return keys;
+}
+
+/**
+ * The audit keys, oldest first, the newest signing: a keyring from before audit checkpoints has
+ * none, and one whose newest key was retired has none that may sign; neither can run the server.
+ */
+export function auditSigningKeysOf(keyring: Keyring): AuditSigningKey[] {
+  const newest = keyring.auditSigningKeys.at(-1);
+  if (!newest) throw new KeyringError('the keyring has no audit signing key: add one with "teeka audit key --create" (decision 0013)');
+  if (newest.retiredAt !== undefined) throw new KeyringError('the keyring\'s newest audit signing key is retired: add a new one with "teeka audit key --rotate" (decision 0013)');
+  return keyring.auditSigningKeys;
+}
+
+/**
+ * Retires the signing audit key at `now` and adds a new one, which signs from then on. `retired` is
+ * the key this retired, none when the newest key was retired already.
+ */
+export function rotateAuditSigningKey(keyring: Keyring, now: Date = new Date()): { added: AuditSigningKey; retired: AuditSigningKey | undefined } {
+  const newest = keyring.auditSigningKeys.at(-1);
+  const retired = newest && newest.retiredAt === undefined ? newest : undefined;
+  if (retired) retired.retiredAt = now.toISOString();
+  const added = newAuditSigningKey(now);
+  keyring.auditSigningKeys.push(added);
+  return { added, retired };
 }
 
 export function generateKeyring(): Keyring {
@@ -105,7 +148,7 @@ export function generateKeyring(): Keyring {
     currentDataKey: id,
     hmacKeys: Object.fromEntries(hmacPurposes.map((purpose) => [purpose, newKey()])) as Record<HmacPurpose, Buffer>,
     signingKeys: [newCertificateSigningKey()],
-    auditSigningKey: newAuditSigningKey(),
+    auditSigningKeys: [newAuditSigningKey()],
   };
 }
 
@@ -133,7 +176,7 @@ export function parseKeyring(text: string): Keyring {
     if (typeof key?.privateKeyPem !== 'string' || !key.privateKeyPem.includes('PRIVATE KEY')) throw new KeyringError(`keyring: signingKeys[${i}] is not a PEM private key`);
     return { privateKeyPem: key.privateKeyPem, createdAt: String(key.createdAt), retiredAt: key.retiredAt };
   });
-  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys, signingKeys, auditSigningKey: parseAuditSigningKey(file.auditSigningKey) };
+  return { dataKeys, currentDataKey: file.currentDataKey, hmacKeys, signingKeys, auditSigningKeys: parseAuditSigningKeys(file) };
 }
 
 export function serialiseKeyring(keyring: Keyring): string {
@@ -143,7 +186,7 @@ export function serialiseKeyring(keyring: Keyring): string {
     dataKeys: Object.fromEntries([...keyring.dataKeys].map(([id, key]) => [id, key.toString('base64')])),
     hmacKeys: Object.fromEntries(hmacPurposes.map((p) => [p, keyring.hmacKeys[p].toString('base64')])),
     signingKeys: keyring.signingKeys,
-    ...(keyring.auditSigningKey ? { auditSigningKey: keyring.auditSigningKey } : {}),
+    ...(keyring.auditSigningKeys.length > 0 ? { auditSigningKeys: keyring.auditSigningKeys } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -155,7 +198,7 @@ export function serialiseKeyring(keyring: Keyring): string {
 export async function loadKeyring(options: { env: 'development' | 'production'; keyringPath?: string; dataDir: string }): Promise<Keyring> {
   if (options.keyringPath) {
     const keyring = parseKeyring(await fs.readFile(options.keyringPath, 'utf8'));
-    if (!keyring.auditSigningKey) {
+    if (keyring.auditSigningKeys.length === 0) {
       throw new KeyringError(`the keyring ${options.keyringPath} has no audit signing key: add one with "teeka audit key --create" (decision 0013)`);
     }
     return keyring;
@@ -169,9 +212,9 @@ export async function loadKeyring(options: { env: 'development' | 'production'; 
     // A development keyring from before certificates gets its first signing key, and one from
     // before audit checkpoints its audit signing key.
     const lacksSigningKey = existing.signingKeys.length === 0;
-    const lacksAuditKey = existing.auditSigningKey === undefined;
+    const lacksAuditKey = existing.auditSigningKeys.length === 0;
     if (lacksSigningKey) existing.signingKeys.push(newCertificateSigningKey());
-    if (lacksAuditKey) existing.auditSigningKey = newAuditSigningKey();
+    if (lacksAuditKey) existing.auditSigningKeys.push(newAuditSigningKey());
     if (lacksSigningKey || lacksAuditKey) await fs.writeFile(devPath, serialiseKeyring(existing), { mode: 0o600 });
     return existing;
   } catch (error) {

@@ -1,9 +1,9 @@
 import type { Clock } from '../../core/clock.js';
-import type { AuditSigningKey } from '../../core/crypto/keyring.js';
+import { KeyringError, type AuditSigningKey } from '../../core/crypto/keyring.js';
 import type { Db } from '../../core/db.js';
 import { checkpointLine, keyLine, parseCheckpointExport } from './checkpoint-export.js';
 import * as checkpointStore from './checkpoint-store.js';
-import { CheckpointSigner, trustedKeysOf, type AuditPublicJwk, type Checkpoint } from './checkpoints.js';
+import { CheckpointSigner, printableKid, publicJwkOf, trustedKeysOf, type AuditPublicJwk, type AuditVerificationKey, type Checkpoint } from './checkpoints.js';
 import { verifyChain, type ChainSource, type ChainVerification } from './chain-verifier.js';
 import { GENESIS_HASH } from './hash-chain.js';
 import { MerkleTree } from './merkle.js';
@@ -29,14 +29,23 @@ export interface Upkeep {
  */
 export class AuditLog {
   private readonly signer: CheckpointSigner;
+  private readonly verificationKeys: { jwk: AuditPublicJwk; retiredAt: Date | undefined }[];
   private sealing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { db: Db; clock: Clock; signingKey: AuditSigningKey; retentionDays: number }) {
-    this.signer = new CheckpointSigner(deps.signingKey);
+  /** `signingKeys`: the keyring's audit keys, oldest first; the newest signs, the retired ones only verify. */
+  constructor(private readonly deps: { db: Db; clock: Clock; signingKeys: readonly AuditSigningKey[]; retentionDays: number }) {
+    this.signer = new CheckpointSigner(deps.signingKeys.at(-1)!);
+    this.verificationKeys = deps.signingKeys.map((key) => ({ jwk: publicJwkOf(key), retiredAt: key.retiredAt === undefined ? undefined : new Date(key.retiredAt) }));
   }
 
+  /** The public key that signs new checkpoints. */
   get publicJwk(): AuditPublicJwk {
     return this.signer.publicJwk;
+  }
+
+  /** Every public key that verifies checkpoints, oldest first, with the time each retired. */
+  get publicKeys(): AuditVerificationKey[] {
+    return this.verificationKeys;
   }
 
   /**
@@ -53,6 +62,11 @@ export class AuditLog {
   private async sealNewRows(): Promise<Checkpoint | undefined> {
     const { db, clock } = this.deps;
     const latest = await checkpointStore.selectLatestCheckpoint(db);
+    // A server started before `teeka audit key --rotate` would sign past its key's retirement, and
+    // every such checkpoint would then fail verification: the rotation's own checkpoint stops it here.
+    if (latest && !this.verificationKeys.some((key) => key.jwk.kid === latest.kid)) {
+      throw new KeyringError(`the newest audit checkpoint is signed by key ${printableKid(latest.kid)}, which this keyring does not hold: the audit signing key was rotated; restart with the new keyring`);
+    }
     const lastSeq = await store.selectLastSeq(db);
     const afterSeq = latest?.lastSeq ?? 0;
     if (lastSeq <= afterSeq) return undefined;
@@ -80,7 +94,7 @@ export class AuditLog {
   async verify(options: { onProgress?: (checked: number, total: number) => void; held?: string } = {}): Promise<ChainVerification> {
     const { db, clock, retentionDays } = this.deps;
     const held = options.held === undefined ? undefined : parseCheckpointExport(options.held);
-    const keys = trustedKeysOf(held ? held.keys : [this.publicJwk]);
+    const keys = trustedKeysOf(held ? held.keys : this.verificationKeys);
     const source: ChainSource = {
       complete: !held,
       rowCount: () => store.countEvents(db),
@@ -92,12 +106,27 @@ export class AuditLog {
     return verifyChain(source, { keys, retentionCutoff: retentionCutoff(clock.now(), retentionDays), onProgress: options.onProgress });
   }
 
-  /** The export for a third party, line by line: the key, then checkpoints ending after `sinceSeq`. */
+  /** The export for a third party, line by line: every key, then checkpoints ending after `sinceSeq`. */
   async *exportCheckpoints(sinceSeq = 0): AsyncGenerator<string> {
-    yield keyLine(this.publicJwk);
+    for (const key of this.verificationKeys) yield keyLine(key);
     for await (const batch of pages((after) => checkpointStore.selectCheckpointsEndingAfter(this.deps.db, after, CHECKPOINT_BATCH), (cp) => cp.lastSeq, sinceSeq)) {
       for (const cp of batch) yield checkpointLine(cp);
     }
+  }
+
+  /**
+   * Right after `teeka audit key --rotate`, with the new key signing: records the rotation and seals
+   * it, so that servers still on the old keyring stop sealing (sealNewRows). Returns when the
+   * retired key last signed a checkpoint, which its retirement must come after.
+   */
+  async sealRotation(retiredKid: string | undefined): Promise<{ sealed: Checkpoint | undefined; retiredKeyLastSigned: Date | undefined }> {
+    const { db, clock } = this.deps;
+    await db.transaction().execute((trx) => store.appendAuditEvent(trx, {
+      at: clock.now(), type: 'audit.key.rotated', actorKind: 'system', actorId: 'audit-key', subject: null, purpose: null,
+      fields: [], outcome: 'done', ip: null, detail: { kid: this.signer.kid, retired_kid: retiredKid ?? null },
+    }));
+    const sealed = await this.checkpoint();
+    return { sealed, retiredKeyLastSigned: retiredKid === undefined ? undefined : await checkpointStore.selectLastSignedAt(db, retiredKid) };
   }
 
   /** Removes segments past the retention period (at least 180 days), recording what went. */

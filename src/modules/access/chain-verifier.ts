@@ -72,6 +72,8 @@ export class ChainVerifier {
   /** The checkpoint whose rows are being read, with their Merkle tree so far. */
   private open: { cp: Checkpoint; tree: MerkleTree; head?: string; rowProblem: boolean } | undefined;
   private previousCheckpoint: Checkpoint | undefined;
+  /** The newest key that signed a good checkpoint so far: a later checkpoint signed by an older key is a forgery. */
+  private newestSigner: { kid: string; rank: number } | undefined;
   /** Checkpoints whose rows are all gone, before the first row kept: the newest of them anchors that row. */
   private readonly expired: Checkpoint[] = [];
   /** Segment ends named by `audit.segment.expired` events: an anchor must be one of them. */
@@ -131,6 +133,7 @@ export class ChainVerifier {
     const signature = await checkpointSignatureProblem(cp, this.options.keys);
     const reportedBefore = this.reported;
     if (signature) this.report(cp.firstSeq, `The checkpoint for ${rangeOf(cp)} is forged or altered: ${signature}.`);
+    else this.checkSignerOrder(cp);
     if (cp.lastSeq < cp.firstSeq) this.report(cp.firstSeq, `The checkpoint for rows ${cp.firstSeq}-${cp.lastSeq} covers no rows.`);
     const previous = this.previousCheckpoint;
     if (previous && (cp.firstSeq !== previous.lastSeq + 1 || cp.prevHead !== previous.headHash)) {
@@ -140,6 +143,20 @@ export class ChainVerifier {
     if (this.reported > reportedBefore) this.untrusted.add(cp);
     this.previousCheckpoint = cp;
     return cp;
+  }
+
+  /**
+   * Keys sign in keyring order (decision 0013, Rotation): once a newer key has signed, a checkpoint
+   * by an older one, however it dates itself, was made with a retired key after its retirement.
+   */
+  private checkSignerOrder(cp: Checkpoint): void {
+    const rank = this.options.keys.get(cp.kid)!.rank;
+    const newest = this.newestSigner;
+    if (newest && rank < newest.rank) {
+      this.report(cp.firstSeq, `The checkpoint for ${rangeOf(cp)} is forged: it is signed by key ${cp.kid}, retired before key ${newest.kid} signed an earlier checkpoint.`);
+      return;
+    }
+    this.newestSigner = { kid: cp.kid, rank };
   }
 
   private async checkRow(row: AuditEvent): Promise<void> {

@@ -1,18 +1,19 @@
 import type { JWK } from 'jose';
 import { AppError } from '../../core/errors.js';
-import type { AuditPublicJwk, Checkpoint } from './checkpoints.js';
+import type { AuditPublicJwk, AuditVerificationKey, Checkpoint } from './checkpoints.js';
 
 /**
- * The export a third party holds (`teeka audit checkpoints`): JSON lines, the first carrying the
- * public JWK of the audit signing key, then one checkpoint per line with its compact JWS. The JWS
+ * The export a third party holds (`teeka audit checkpoints`): JSON lines, first one per audit
+ * signing key, oldest first, each with its public JWK and, once rotated out, `retired_at`; then one
+ * checkpoint per line with its compact JWS, whose `kid` names the key line that verifies it. The JWS
  * alone proves the checkpoint; the fields beside it repeat its claims for people reading the file.
  * Appending the output of `--since-seq` to an earlier file keeps it one valid export.
  */
 export const KEY_LINE = 'teeka.audit.key';
 export const CHECKPOINT_LINE = 'teeka.audit.checkpoint';
 
-export function keyLine(jwk: AuditPublicJwk): string {
-  return JSON.stringify({ type: KEY_LINE, jwk });
+export function keyLine(key: { jwk: AuditPublicJwk; retiredAt?: Date | undefined }): string {
+  return JSON.stringify({ type: KEY_LINE, jwk: key.jwk, ...(key.retiredAt ? { retired_at: key.retiredAt.toISOString() } : {}) });
 }
 
 export function checkpointLine(cp: Checkpoint): string {
@@ -23,7 +24,8 @@ export function checkpointLine(cp: Checkpoint): string {
 }
 
 export interface CheckpointExport {
-  keys: JWK[];
+  /** Oldest first, in the order the file first names them. */
+  keys: AuditVerificationKey[];
   checkpoints: Checkpoint[];
 }
 
@@ -41,9 +43,16 @@ function checkpointOf(value: Record<string, unknown>, line: number): Checkpoint 
   return { firstSeq: firstSeq as number, lastSeq: lastSeq as number, prevHead: prevHead as string, headHash: headHash as string, merkleRoot: merkleRoot as string, signedAt: at, kid, jws };
 }
 
+function retiredAtOf(value: unknown, line: number): Date | undefined {
+  if (value === undefined) return undefined;
+  const at = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw invalid(line, 'has a retired_at that is not a time');
+  return at;
+}
+
 /** Reads an export; duplicate lines (a file appended to twice) count once. */
 export function parseCheckpointExport(text: string): CheckpointExport {
-  const keys = new Map<string, JWK>();
+  const keys = new Map<string, AuditVerificationKey>();
   const checkpoints = new Map<number, Checkpoint>();
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return;
@@ -56,7 +65,10 @@ export function parseCheckpointExport(text: string): CheckpointExport {
     if (value.type === KEY_LINE) {
       const jwk = value.jwk as JWK | undefined;
       if (!jwk || typeof jwk.kid !== 'string') throw invalid(index + 1, 'has no key with a kid');
-      keys.set(jwk.kid, jwk);
+      const retiredAt = retiredAtOf(value.retired_at, index + 1);
+      // A file appended to after a rotation names a key twice, before and after it retired: the earlier retirement holds.
+      const earlier = keys.get(jwk.kid)?.retiredAt;
+      keys.set(jwk.kid, { jwk: keys.get(jwk.kid)?.jwk ?? jwk, retiredAt: earlier && (!retiredAt || earlier < retiredAt) ? earlier : retiredAt });
     } else if (value.type === CHECKPOINT_LINE) {
       const cp = checkpointOf(value, index + 1);
       checkpoints.set(cp.firstSeq, cp);

@@ -30,6 +30,12 @@ export async function selectCheckpointsEndingAfter(db: Db, afterLastSeq: number,
   return rows.map(toCheckpoint);
 }
 
+/** When the newest checkpoint signed by this key was signed (a key being retired: see AuditLog.sealRotation). */
+export async function selectLastSignedAt(db: Db, kid: string): Promise<Date | undefined> {
+  const row = await db.selectFrom('audit_checkpoint').select(sql<Date | null>`max(signed_at)`.as('at')).where('kid', '=', kid).executeTakeFirst();
+  return row?.at ? new Date(row.at) : undefined;
+}
+
 /**
  * Writes a checkpoint unless another instance sealed a segment starting at the same row first: the
  * primary key on first_seq decides, so instances race harmlessly and the chain of checkpoints

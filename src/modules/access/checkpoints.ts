@@ -59,6 +59,12 @@ export interface AuditPublicJwk extends JWK {
   use: 'sig';
 }
 
+/** The public half of an audit signing key, never its private part. */
+export function publicJwkOf(key: AuditSigningKey): AuditPublicJwk {
+  const { crv, x, y } = createPublicKey(createPrivateKey(key.privateKeyPem)).export({ format: 'jwk' });
+  return { kty: 'EC', crv: crv as 'P-256', x: x!, y: y!, kid: key.kid, alg: 'ES256', use: 'sig' };
+}
+
 export class CheckpointSigner {
   private readonly privateKey: KeyObject;
   readonly kid: string;
@@ -67,8 +73,7 @@ export class CheckpointSigner {
   constructor(key: AuditSigningKey) {
     this.privateKey = createPrivateKey(key.privateKeyPem);
     this.kid = key.kid;
-    const { crv, x, y } = createPublicKey(this.privateKey).export({ format: 'jwk' });
-    this.publicJwk = { kty: 'EC', crv: crv as 'P-256', x: x!, y: y!, kid: key.kid, alg: 'ES256', use: 'sig' };
+    this.publicJwk = publicJwkOf(key);
   }
 
   async sign(checkpoint: UnsignedCheckpoint): Promise<Checkpoint> {
@@ -79,23 +84,45 @@ export class CheckpointSigner {
   }
 }
 
-/** Public keys a verifier trusts, by kid. */
-export type TrustedAuditKeys = ReadonlyMap<string, KeyObject>;
+/** A public audit key as a verifier receives it: from the keyring, or from a key line of an export. */
+export interface AuditVerificationKey {
+  jwk: JWK;
+  retiredAt?: Date | undefined;
+}
 
-export function trustedKeysOf(jwks: readonly JWK[]): TrustedAuditKeys {
-  const keys = new Map<string, KeyObject>();
-  for (const jwk of jwks) {
+export interface TrustedAuditKey {
+  publicKey: KeyObject;
+  /** Checkpoints this key signed at or after this time are forgeries: a retired key may never sign. */
+  retiredAt: Date | undefined;
+  /** Its place among the keys, oldest 0: keys sign in this order, never going back to an older one. */
+  rank: number;
+}
+
+/** Public keys a verifier trusts, by kid. */
+export type TrustedAuditKeys = ReadonlyMap<string, TrustedAuditKey>;
+
+/** Trusted keys from verification keys given oldest first. */
+export function trustedKeysOf(keys: readonly AuditVerificationKey[]): TrustedAuditKeys {
+  const trusted = new Map<string, TrustedAuditKey>();
+  keys.forEach(({ jwk, retiredAt }, rank) => {
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.kid !== 'string' || jwk.d !== undefined) {
       throw new TypeError('an audit verification key must be a public EC P-256 JWK with a kid');
     }
-    keys.set(jwk.kid, createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x!, y: jwk.y! }, format: 'jwk' }));
-  }
-  return keys;
+    const publicKey = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x!, y: jwk.y! }, format: 'jwk' });
+    trusted.set(jwk.kid, { publicKey, retiredAt, rank });
+  });
+  return trusted;
+}
+
+/** A kid as a report may print it: the header is whatever a forger wrote, so nothing but base64url. */
+export function printableKid(kid: unknown): string {
+  return typeof kid === 'string' && /^[A-Za-z0-9_-]{1,86}$/.test(kid) ? kid : '(unreadable)';
 }
 
 /**
- * Checks a checkpoint's signature with a trusted key, and that the claims it signs are the
- * checkpoint's own fields; the reason when not, so the report can say what is wrong with it.
+ * Checks a checkpoint's signature with a trusted key, that the claims it signs are the
+ * checkpoint's own fields, and that its key was not retired when it signed; the reason when not,
+ * so the report can say what is wrong with it.
  */
 export async function checkpointSignatureProblem(checkpoint: Checkpoint, keys: TrustedAuditKeys): Promise<string | undefined> {
   let kid: unknown;
@@ -105,10 +132,11 @@ export async function checkpointSignatureProblem(checkpoint: Checkpoint, keys: T
     return 'its signature is not a JWS';
   }
   const key = typeof kid === 'string' ? keys.get(kid) : undefined;
-  if (!key || kid !== checkpoint.kid) return 'it is signed by a key that is not the audit signing key';
+  if (!key) return `it is signed by key ${printableKid(kid)}, which is not one of the audit signing keys`;
+  if (kid !== checkpoint.kid) return `its kid ${printableKid(checkpoint.kid)} is not the key that signed it (${printableKid(kid)})`;
   let claims: CheckpointClaims;
   try {
-    const { payload, protectedHeader } = await compactVerify(checkpoint.jws, key, { algorithms: ['ES256'] });
+    const { payload, protectedHeader } = await compactVerify(checkpoint.jws, key.publicKey, { algorithms: ['ES256'] });
     if (protectedHeader.typ !== CHECKPOINT_TYPE) return 'its signature is not over a checkpoint';
     claims = JSON.parse(new TextDecoder().decode(payload)) as CheckpointClaims;
   } catch {
@@ -116,5 +144,10 @@ export async function checkpointSignatureProblem(checkpoint: Checkpoint, keys: T
   }
   const expected = claimsOf(checkpoint);
   const altered = (Object.keys(expected) as (keyof CheckpointClaims)[]).find((name) => claims[name] !== expected[name]);
-  return altered === undefined ? undefined : `its ${altered} differs from what was signed`;
+  if (altered !== undefined) return `its ${altered} differs from what was signed`;
+  // decision 0013 (Rotation): whoever stole a retired key must not be able to seal new rows with it.
+  if (key.retiredAt && checkpoint.signedAt >= key.retiredAt) {
+    return `it is signed at ${expected.signed_at} by key ${kid}, retired at ${key.retiredAt.toISOString()}`;
+  }
+  return undefined;
 }
