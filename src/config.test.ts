@@ -13,7 +13,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEEKA_PUBLIC_RATE_LIMIT: '2500' }).publicRateLimit).toBe(2500);
   });
 
+  it('reads working hours, a night shift across midnight included (decision 0015)', () => {
+    expect(loadConfig({}).detection.workingHours).toEqual({ from: 7 * 60, to: 21 * 60 });
+    expect(loadConfig({ TEEKA_WORKING_HOURS: '20:00-06:00' }).detection.workingHours).toEqual({ from: 20 * 60, to: 6 * 60 });
+    expect(loadConfig({ TEEKA_WORKING_HOURS: '22:30 - 00:00' }).detection.workingHours).toEqual({ from: 22 * 60 + 30, to: 0 });
+    expect(loadConfig({ TEEKA_WORKING_HOURS: '00:00-24:00' }).detection.workingHours).toEqual({ from: 0, to: 24 * 60 });
+  });
+
   it.each([
+    [{ TEEKA_WORKING_HOURS: '08:00-08:00' }, /TEEKA_WORKING_HOURS must be like 07:00-21:00, or 20:00-06:00 across midnight/],
+    [{ TEEKA_WORKING_HOURS: '24:00-06:00' }, /TEEKA_WORKING_HOURS must be like/],
+    [{ TEEKA_WORKING_HOURS: '20:00-24:30' }, /TEEKA_WORKING_HOURS must be like/],
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between/],
     [{ TEEKA_PUBLIC_RATE_LIMIT: '-5' }, /TEEKA_PUBLIC_RATE_LIMIT must be a whole number/],

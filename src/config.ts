@@ -189,7 +189,10 @@ export interface SubjectBudget {
 export interface DetectionSettings {
   /** Per staff role, and the default for partners (a partner's own quota replaces it). */
   budgets: Record<StaffRole | 'partner', SubjectBudget>;
-  /** India time, minutes after midnight: staff reading personal data outside [from, to) raises a medium alert. */
+  /**
+   * India time, minutes after midnight: staff reading personal data outside [from, to) raises a
+   * medium alert. `from` after `to` spans midnight: the hours are [from, 24:00) and [00:00, to).
+   */
   workingHours: { from: number; to: number };
   /** Refusals of one actor within 10 minutes that raise a high alert. */
   denialsBeforeAlert: number;
@@ -237,14 +240,18 @@ export function readDetectionSettings(env: NodeJS.ProcessEnv): DetectionSettings
   };
 }
 
-/** `07:00-21:00` (the default), India time; `00:00-24:00` means always. */
+/**
+ * `07:00-21:00` (the default), India time; `00:00-24:00` means always. A start after the end
+ * spans midnight (`20:00-06:00`, a night shift). Equal times are refused: they could mean
+ * always or never, and guessing wrong either hides misuse or alerts on every read.
+ */
 function readWorkingHours(raw: string | undefined): { from: number; to: number } {
   const text = raw?.trim() || '07:00-21:00';
   const match = /^([01]\d|2[0-4]):([0-5]\d)\s*-\s*([01]\d|2[0-4]):([0-5]\d)$/.exec(text);
   const from = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
   const to = match ? Number(match[3]) * 60 + Number(match[4]) : NaN;
-  if (!match || from >= to || to > 24 * 60) {
-    throw new ConfigError(`TEEKA_WORKING_HOURS must be like 07:00-21:00 (India time, start before end), got "${text}"`);
+  if (!match || from === to || from >= 24 * 60 || to > 24 * 60) {
+    throw new ConfigError(`TEEKA_WORKING_HOURS must be like 07:00-21:00, or 20:00-06:00 across midnight (India time, start and end differ), got "${text}"`);
   }
   return { from, to };
 }

@@ -98,6 +98,31 @@ describe('GET /api/citizen/access-history', () => {
     expect(refused!.who.centre).toBe((await t.services.facilities.findById(elsewhere))!.name);
   });
 
+  it('keeps the vaccinator\'s role and centre on the encounter and dose events themselves', async () => {
+    const member = (await t.services.beneficiaries.listMembers(await accountOf(family))).find((m) => m.referenceId === booked)!;
+    const events = await t.database.db.selectFrom('audit_event').select(['type', 'detail'])
+      .where('subject', '=', member.id).where('type', 'in', ['encounter.opened', 'dose.recorded']).orderBy('seq').execute();
+    expect(events).toEqual([
+      { type: 'encounter.opened', detail: expect.objectContaining({ role: 'vaccinator', facility_id: session.facilityId, method: 'security_code' }) },
+      { type: 'dose.recorded', detail: expect.objectContaining({ role: 'vaccinator', facility_id: session.facilityId, dose: 1 }) },
+    ]);
+  });
+
+  it('tells a staff event by its own role and centre, not by the same account\'s reads elsewhere', async () => {
+    const other = await createFamily(t, 1);
+    const member = (await t.services.beneficiaries.listMembers(await accountOf(other)))[0]!;
+    const staffId = '00000000-0000-4000-8000-00000000beef';
+    const asVaccinatorElsewhere: Actor = { kind: 'staff', staffId, role: 'vaccinator', scope: { level: 'facility', facilityId: await otherCentre() }, sessionId: 's1' };
+    await expect(t.services.access.authorize(asVaccinatorElsewhere, { subject: { kind: 'beneficiary', id: member.id }, purpose: 'vaccinate', fields: ['photo_id'] })).rejects.toThrow();
+    // The same account, moved to this centre as its administrator, reports an adverse event: no grant of that day says so.
+    const asAdminHere: Actor = { kind: 'staff', staffId, role: 'facility_admin', scope: { level: 'facility', facilityId: session.facilityId }, sessionId: 's2' };
+    await t.services.access.record({ type: 'aefi.reported', actor: asAdminHere, subject: member.id, outcome: 'done', detail: { dose: 1 } });
+    const [reported, refused] = entriesAbout(await history(other.token), other.referenceIds[0]!);
+    expect(reported).toMatchObject({ type: 'aefi.reported', who: { kind: 'staff', role: 'facility_admin', centre: centre.name, district: centre.district, state: centre.state } });
+    expect(refused).toMatchObject({ type: 'access.denied', who: { kind: 'staff', role: 'vaccinator' } });
+    expect(refused!.who.centre).not.toBe(centre.name);
+  });
+
   it('pages by seq: older entries follow with no gap and no repeat', async () => {
     const all = entriesAbout(await history(family.token, `?member=${booked}&limit=200`), booked);
     const first = await history(family.token, `?member=${booked}&limit=2`);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { todayInIndia } from '../../src/core/calendar-date.js';
+import { nationalAdmin, registerPartner } from '../api/partners/partner-fixtures.js';
 import { signedInStaff, type StaffBrowser } from '../api/staff/sign-in.js';
 import { createFamily } from '../support/booking-fixtures.js';
 import { bearer } from '../support/citizen.js';
@@ -124,6 +125,21 @@ describe('an auditor in the security console', () => {
     await page.getByText('1 खाता निलंबित है।').waitFor();
     await page.getByText('देख लिया', { exact: true }).first().waitFor();
     await check(page, 'hi', 'security');
+    expect(problems).toEqual([]);
+  });
+
+  it('names a suspended partner by its registered name', async () => {
+    const partner = await registerPartner(t, await nationalAdmin(t), { name: 'Sehat Wallet' });
+    const { beneficiary_id: person } = await t.database.db.selectFrom('appointment').select('beneficiary_id').where('id', '=', elsewhereAppointment).executeTakeFirstOrThrow();
+    // Reads without a consent until the denials rule suspends the partner.
+    for (let i = 0; i < 10; i += 1) {
+      await t.services.access.authorize({ kind: 'partner', partnerId: partner.id, tokenId: 'stolen' }, { subject: { kind: 'beneficiary', id: person }, purpose: 'partner-consent', fields: ['vaccination_status'] })
+        .catch(() => undefined);
+    }
+    const { page, problems } = await openAs('auditor', 'nation', { width: 360 });
+    await page.goto(`${url}/staff/security`);
+    await page.getByRole('heading', { level: 3, name: 'Sehat Wallet (partner)' }).waitFor();
+    await page.getByRole('button', { name: /^Acknowledge the alert “Many refused requests” about Sehat Wallet \(partner\)$/ }).waitFor();
     expect(problems).toEqual([]);
   });
 });

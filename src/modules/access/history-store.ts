@@ -42,8 +42,8 @@ export async function selectHistoryPage(db: Db, page: {
 
 /**
  * The staff member's role and place as the access module recorded them on the grant or denial
- * nearest to `seq`: the latest at or before it, else the first after. Events written outside
- * `authorize` (an encounter opened, a dose recorded) do not carry the role themselves.
+ * nearest to `seq`: the latest at or before it, else the first after. For events appended before
+ * every staff event carried its own role (an encounter opened, a dose recorded, outside `authorize`).
  */
 export async function selectStaffContextNear(db: Db, staffId: string, seq: number): Promise<Record<string, unknown> | undefined> {
   const authorised = db.selectFrom('audit_event').select('detail')

@@ -23,7 +23,7 @@ export interface HistoryPage {
   nextBefore: number | null;
 }
 
-/** Who a staff member was when they acted, as the access module records it on each grant (`actorContext`). */
+/** Who a staff member was when they acted, as the access module records it on each staff event (`actorContext`). */
 interface StaffContext {
   role?: string | undefined;
   facilityId?: number | undefined;
@@ -140,8 +140,10 @@ export class AccessHistory {
   }
 
   /**
-   * Each staff event's context: its own detail, completed from the actor's nearest grant when the
-   * event was written outside `authorize` and so lacks the role (or the place).
+   * Each staff event's context: its own detail, which carries the role and place since every staff
+   * event has (`AccessService.record`). Events appended before that, written outside `authorize`
+   * (an encounter opened, a dose recorded), lack the role and are completed from the actor's
+   * nearest grant; the log keeps them for the retention period, so this stays.
    */
   private async staffContexts(rows: HistoryRow[]): Promise<Map<number, StaffContext>> {
     const contexts = new Map<number, StaffContext>();
@@ -149,7 +151,7 @@ export class AccessHistory {
     for (const row of rows) {
       if (row.actorKind !== 'staff') continue;
       const own = staffContextOf(row.detail);
-      // `authorize` records the whole context (a national admin's has no place); other events may lack the role.
+      // The whole context is on the event (a national admin's has no place); only older events lack the role.
       if (own.role !== undefined) {
         contexts.set(row.seq, own);
         continue;

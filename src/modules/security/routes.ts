@@ -4,16 +4,17 @@ import { NoBody } from '../../core/no-body.js';
 import type { Services } from '../../services.js';
 import { staffOf } from '../staff/request-staff.js';
 import { AlertList, AlertParams, AlertQuery, ReinstateBody, SuspensionList, SuspensionParams } from './schema.js';
-import type { AlertWithActor, SuspensionWithActor } from './service.js';
+import type { ActorLabel, AlertWithActor, SuspensionWithActor } from './service.js';
 
 const ErrorView = Type.Object({ errorCode: Type.String(), error: Type.String() });
 const errors = { 400: ErrorView, 401: ErrorView, 403: ErrorView, 404: ErrorView };
 /** Auditors watch; the national administrator answers for every credential. Both act nation-wide. */
 const consoleRoles = ['auditor', 'national_admin'] as const;
 
-const actorView = (kind: AlertWithActor['actorKind'], id: string, label: AlertWithActor['actorLabel']) => ({
-  kind, id, ...(label ? { username: label.username, role: label.role } : {}),
-});
+function actorView(kind: AlertWithActor['actorKind'], id: string, label: ActorLabel | undefined) {
+  if (label?.name !== undefined) return { kind, id, name: label.name };
+  return { kind, id, ...(label ? { username: label.username, role: label.role } : {}) };
+}
 
 const alertView = (a: AlertWithActor) => ({
   id: a.id, rule: a.rule, severity: a.severity, actor: actorView(a.actorKind, a.actorId, a.actorLabel), evidence: a.evidence,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readDetectionSettings } from '../../config.js';
 import type { AuditEvent } from '../access/schema.js';
-import { findingsFor, minutesInIndia } from './rules.js';
+import { findingsFor, isWithinWorkingHours, minutesInIndia } from './rules.js';
 
 const settings = { workingHours: { from: 7 * 60, to: 21 * 60 }, denialsBeforeAlert: 10 };
 
@@ -51,6 +51,26 @@ describe('the detection rules', () => {
     expect(findingsFor(event({ at: late, actorKind: 'partner' }), { canary: false, recentDenials: undefined }, settings)).toEqual([]);
     expect(findingsFor(event({ at: late, type: 'stock.received' }), { canary: false, recentDenials: undefined }, settings)).toEqual([]);
   });
+
+  it('take a start after the end as hours across midnight (a night shift)', () => {
+    const night = { ...settings, workingHours: { from: 20 * 60, to: 6 * 60 } };
+    // 21:30 and 05:59 in India are on the shift; 06:00 and noon are not.
+    for (const at of ['2025-03-10T16:00:00Z', '2025-03-10T00:29:00Z']) {
+      expect(findingsFor(event({ at: new Date(at) }), { canary: false, recentDenials: undefined }, night)).toEqual([]);
+    }
+    expect(findingsFor(event({ at: new Date('2025-03-10T00:30:00Z') }), { canary: false, recentDenials: undefined }, night)).toEqual([
+      { rule: 'off_hours', evidence: { event_seq: 42, event_type: 'access.granted', time_in_india: '06:00', working_hours: '20:00-06:00' } },
+    ]);
+    expect(findingsFor(event({ at: new Date('2025-03-10T06:30:00Z') }), { canary: false, recentDenials: undefined }, night).map((f) => f.rule)).toEqual(['off_hours']);
+  });
+
+  it('keep the start in the hours and the end out, on either side of midnight', () => {
+    const day = { from: 7 * 60, to: 21 * 60 };
+    const night = { from: 20 * 60, to: 6 * 60 };
+    expect([7 * 60, 21 * 60 - 1, 21 * 60, 7 * 60 - 1].map((m) => isWithinWorkingHours(m, day))).toEqual([true, true, false, false]);
+    expect([20 * 60, 23 * 60 + 59, 0, 6 * 60 - 1, 6 * 60, 20 * 60 - 1].map((m) => isWithinWorkingHours(m, night))).toEqual([true, true, true, true, false, false]);
+    expect([0, 23 * 60 + 59].map((m) => isWithinWorkingHours(m, { from: 0, to: 24 * 60 }))).toEqual([true, true]);
+  });
 });
 
 describe('the detection settings', () => {
@@ -72,7 +92,7 @@ describe('the detection settings', () => {
   });
 
   it('refuse a bad value, naming it', () => {
-    expect(() => readDetectionSettings({ TEEKA_WORKING_HOURS: '21:00-07:00' })).toThrow(ConfigError);
+    expect(() => readDetectionSettings({ TEEKA_WORKING_HOURS: '07:00-07:00' })).toThrow(ConfigError);
     expect(() => readDetectionSettings({ TEEKA_WORKING_HOURS: '9 to 5' })).toThrow(/TEEKA_WORKING_HOURS must be like 07:00-21:00/);
     expect(() => readDetectionSettings({ TEEKA_BUDGET_AUDITOR_PER_HOUR: 'ten' })).toThrow(/TEEKA_BUDGET_AUDITOR_PER_HOUR must be a whole number/);
     expect(() => readDetectionSettings({ TEEKA_ALERT_WEBHOOK: 'ftp://x' })).toThrow(/TEEKA_ALERT_WEBHOOK must be an http\(s\) URL/);

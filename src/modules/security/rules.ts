@@ -40,6 +40,11 @@ export function minutesInIndia(at: Date): number {
   return shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
 }
 
+/** Whether a time (minutes after midnight) falls within the hours; `from` after `to` spans midnight (a night shift). */
+export function isWithinWorkingHours(minutes: number, hours: DetectionSettings['workingHours']): boolean {
+  return hours.from < hours.to ? minutes >= hours.from && minutes < hours.to : minutes >= hours.from || minutes < hours.to;
+}
+
 const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function findingsFor(event: AuditEvent, facts: EventFacts, settings: Pick<DetectionSettings, 'workingHours' | 'denialsBeforeAlert'>): Finding[] {
@@ -60,7 +65,7 @@ export function findingsFor(event: AuditEvent, facts: EventFacts, settings: Pick
   }
   const minutes = minutesInIndia(event.at);
   const { from, to } = settings.workingHours;
-  if (event.actorKind === 'staff' && event.type.startsWith('access.') && (minutes < from || minutes >= to)) {
+  if (event.actorKind === 'staff' && event.type.startsWith('access.') && !isWithinWorkingHours(minutes, settings.workingHours)) {
     findings.push({ rule: 'off_hours', evidence: { ...seen, time_in_india: clockText(minutes), working_hours: `${clockText(from)}-${clockText(to)}` } });
   }
   return findings;

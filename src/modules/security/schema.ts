@@ -15,9 +15,11 @@ const SeverityView = Type.Union([Type.Literal('medium'), Type.Literal('high'), T
 const ActorView = Type.Object({
   kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff'), Type.Literal('partner')]),
   id: Type.String(),
-  /** A staff account's username; absent for citizens and partners. */
+  /** A staff account's username and role; absent for citizens and partners. */
   username: Type.Optional(Type.String()),
   role: Type.Optional(Type.String()),
+  /** A partner's registered name; absent for staff, citizens and an id no partner is registered under. */
+  name: Type.Optional(Type.String()),
 });
 
 export const AlertView = Type.Object({

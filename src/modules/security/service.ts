@@ -29,14 +29,28 @@ function actorRef(actor: Watched): { kind: WatchedKind; id: string } {
   }
 }
 
+/**
+ * How the console names an actor: a staff account by username and role, a partner by its
+ * registered name. The other side's fields are spelled out as absent, so `label?.role` reads.
+ */
+export type ActorLabel = { username: string; role: string; name?: undefined } | { name: string; username?: undefined; role?: undefined };
+
+/**
+ * A partner's registered name. The partners module provides it once it exists (services.ts wires
+ * it after this service, which the partners module itself needs); until then partners show by id.
+ */
+export type PartnerNameLookup = (partnerId: string) => Promise<string | undefined>;
+
 export interface AlertWithActor extends store.AlertRow {
-  actorLabel: { username: string; role: string } | undefined;
+  actorLabel: ActorLabel | undefined;
   actorSuspended: boolean;
 }
 
 export interface SuspensionWithActor extends store.SuspensionRow {
-  actorLabel: { username: string; role: string } | undefined;
+  actorLabel: ActorLabel | undefined;
 }
+
+const actorKey = (kind: WatchedKind, id: string) => `${kind}:${id}`;
 
 /**
  * Detection and suspension (DESIGN.md §1.4, decision 0015). The access module hands it every
@@ -49,6 +63,7 @@ export interface SuspensionWithActor extends store.SuspensionRow {
 export class SecurityService implements AccessWatcher {
   private readonly canaries: CanaryRegistry;
   private log: AlertLog = { warn: () => undefined };
+  private partnerNameOf: PartnerNameLookup | undefined;
 
   constructor(
     private readonly deps: {
@@ -63,6 +78,11 @@ export class SecurityService implements AccessWatcher {
   /** The server's logger gets a warn line per new alert and suspension (app.ts wires it). */
   reportTo(log: AlertLog): void {
     this.log = log;
+  }
+
+  /** Lets the console name partners (services.ts wires it once the partners module exists). */
+  namePartnersWith(lookup: PartnerNameLookup): void {
+    this.partnerNameOf = lookup;
   }
 
   placeOfPerson(beneficiaryId: string): Promise<Place | undefined> {
@@ -106,11 +126,11 @@ export class SecurityService implements AccessWatcher {
     const [alerts, openCount, suspensions] = await Promise.all([
       store.selectAlerts(this.deps.db, status, limit), store.countOpenAlerts(this.deps.db), store.selectLiveSuspensions(this.deps.db),
     ]);
-    const labels = await this.deps.staff.labels([...new Set(alerts.filter((a) => a.actorKind === 'staff').map((a) => a.actorId))]);
-    const suspended = new Set(suspensions.map((s) => `${s.actorKind}:${s.actorId}`));
+    const labels = await this.labelsOf(alerts);
+    const suspended = new Set(suspensions.map((s) => actorKey(s.actorKind, s.actorId)));
     return {
       alerts: alerts.map((a) => ({
-        ...a, actorLabel: a.actorKind === 'staff' ? labels.get(a.actorId) : undefined, actorSuspended: suspended.has(`${a.actorKind}:${a.actorId}`),
+        ...a, actorLabel: labels.get(actorKey(a.actorKind, a.actorId)), actorSuspended: suspended.has(actorKey(a.actorKind, a.actorId)),
       })),
       openCount,
     };
@@ -130,8 +150,23 @@ export class SecurityService implements AccessWatcher {
 
   async listSuspensions(): Promise<SuspensionWithActor[]> {
     const rows = await store.selectLiveSuspensions(this.deps.db);
-    const labels = await this.deps.staff.labels(rows.filter((r) => r.actorKind === 'staff').map((r) => r.actorId));
-    return rows.map((r) => ({ ...r, actorLabel: r.actorKind === 'staff' ? labels.get(r.actorId) : undefined }));
+    const labels = await this.labelsOf(rows);
+    return rows.map((r) => ({ ...r, actorLabel: labels.get(actorKey(r.actorKind, r.actorId)) }));
+  }
+
+  /** Labels by `actorKey`; citizens get none, as the console shows no citizen's name. */
+  private async labelsOf(rows: readonly { actorKind: WatchedKind; actorId: string }[]): Promise<Map<string, ActorLabel>> {
+    const idsOf = (kind: WatchedKind) => [...new Set(rows.filter((r) => r.actorKind === kind).map((r) => r.actorId))];
+    const labels = new Map<string, ActorLabel>();
+    for (const [id, label] of await this.deps.staff.labels(idsOf('staff'))) labels.set(actorKey('staff', id), label);
+    const nameOf = this.partnerNameOf;
+    if (!nameOf) return labels;
+    // A handful of partners at most: one lookup each.
+    for (const id of idsOf('partner')) {
+      const name = await nameOf(id);
+      if (name !== undefined) labels.set(actorKey('partner', id), { name });
+    }
+    return labels;
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/modules/access/schema.js';
 import type { TestApp } from '../../support/test-app.js';
+import { nationalAdmin, registerPartner } from '../partners/partner-fixtures.js';
 import { signIn, StaffBrowser } from '../staff/sign-in.js';
 import {
   bookPeople, inIndia, isSuspended, liveSessionsOf, securityApp, sessionsAtCentres, staffMember, type BookedPerson, type SignedInStaff, type TodaysSession,
@@ -13,6 +14,14 @@ let home: TodaysSession;
 let elsewhere: BookedPerson[];
 let auditor: SignedInStaff;
 let vaccinator: SignedInStaff;
+
+/** The partner asks for people without a consent until the denials rule suspends it. */
+async function tripDenials(partner: Actor): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await expect(t.services.access.authorize(partner, { subject: { kind: 'beneficiary', id: elsewhere[i % 2]!.beneficiaryId }, purpose: 'partner-consent', fields: ['vaccination_status'] }))
+      .rejects.toMatchObject({ statusCode: 404 });
+  }
+}
 
 /** The vaccinator names an appointment at another centre: refused, alerted, suspended. */
 async function tripJurisdiction(who: SignedInStaff, person: BookedPerson): Promise<void> {
@@ -109,15 +118,22 @@ describe('the security console', () => {
 
   it('reinstates a partner the same way: it may call again', async () => {
     const partner: Actor = { kind: 'partner', partnerId: randomUUID(), tokenId: randomUUID() };
-    for (let i = 0; i < 10; i += 1) {
-      await expect(t.services.access.authorize(partner, { subject: { kind: 'beneficiary', id: elsewhere[i % 2]!.beneficiaryId }, purpose: 'partner-consent', fields: ['vaccination_status'] }))
-        .rejects.toMatchObject({ statusCode: 404 });
-    }
+    await tripDenials(partner);
     expect(await t.services.security.isSuspended('partner', partner.partnerId)).toBe(true);
     const suspensions = (await auditor.browser.get('/api/staff/security/suspensions')).json().suspensions as { id: string; actor: { kind: string; id: string } }[];
     const theirs = suspensions.find((s) => s.actor.id === partner.partnerId)!;
     expect(theirs.actor).toEqual({ kind: 'partner', id: partner.partnerId });
     expect((await auditor.browser.post(`/api/staff/security/suspensions/${theirs.id}/reinstate`, { reason: 'The partner fixed a bug that retried refused reads' })).statusCode).toBe(204);
     expect(await t.services.security.isSuspended('partner', partner.partnerId)).toBe(false);
+  });
+
+  it('names a registered partner by its registered name, in alerts and suspensions', async () => {
+    const registered = await registerPartner(t, await nationalAdmin(t), { name: 'Sehat Wallet' });
+    await tripDenials({ kind: 'partner', partnerId: registered.id, tokenId: randomUUID() });
+    const named = { kind: 'partner', id: registered.id, name: 'Sehat Wallet' };
+    const alerts = (await auditor.browser.get('/api/staff/security/alerts')).json().alerts as { rule: string; actor: { id: string } }[];
+    expect(alerts.filter((a) => a.actor.id === registered.id)).toEqual([expect.objectContaining({ rule: 'denials', actor: named, actor_suspended: true })]);
+    const suspensions = (await auditor.browser.get('/api/staff/security/suspensions')).json().suspensions as { actor: { id: string } }[];
+    expect(suspensions.filter((s) => s.actor.id === registered.id)).toEqual([expect.objectContaining({ actor: named })]);
   });
 });

@@ -58,6 +58,7 @@ export const securityEn = {
     staff: '{{username}} ({{role}})',
     staffUnknown: 'Staff account {{id}}',
     partner: 'Partner {{id}}',
+    partnerNamed: '{{name}} (partner)',
     citizen: 'Citizen account {{id}}',
   },
   evidenceKeys: {

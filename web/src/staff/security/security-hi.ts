@@ -60,6 +60,7 @@ export const securityHi: SecurityMessages = {
     staff: '{{username}} ({{role}})',
     staffUnknown: 'स्टाफ़ खाता {{id}}',
     partner: 'साझेदार {{id}}',
+    partnerNamed: '{{name}} (साझेदार)',
     citizen: 'नागरिक खाता {{id}}',
   },
   evidenceKeys: {
