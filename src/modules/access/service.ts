@@ -77,8 +77,9 @@ export interface GrantedRead {
 export type GrantListener = (read: GrantedRead) => void;
 
 /**
- * Who the actor was at the time, kept on the event itself: the citizen's "who read my data" shows a
- * staff member's role and centre as they were then, even if the account changes or goes later.
+ * Who the actor was at the time, kept on the event itself (every staff event: grants, refusals
+ * and what `record` appends): the citizen's "who read my data" shows a staff member's role and
+ * centre as they were then, even if the account changes or goes later.
  */
 function actorContext(actor: Actor): Record<string, string | number> {
   if (actor.kind !== 'staff') return {};
@@ -92,6 +93,8 @@ function actorContext(actor: Actor): Record<string, string | number> {
 }
 
 type Refusal = { reason: 'budget'; limit: number; window: 'hour' | 'day' | 'purpose' } | { reason: 'jurisdiction' };
+type Coverage = { owner: string | undefined; covered: boolean };
+type Decision = Coverage & { refusal: Refusal | undefined; allowed: boolean };
 
 const budgetSpent = (limit: number, purpose: Purpose, now: Date) => new AppError(
   'ACCESS_BUDGET_SPENT', 429,
@@ -135,41 +138,105 @@ export class AccessService {
    */
   async authorize(actor: Actor, request: AccessRequest, db: Db = this.db): Promise<Ticket> {
     const now = this.clock.now();
+    const decision = await this.decide(db, actor, request, now, await this.coverage(db, actor, request));
+    const { suspended, event } = await this.recordDecision(db, actor, request, decision);
+    const refusal = this.refusalOf(request, decision, suspended, now);
+    if (refusal) throw refusal;
+    await this.subjectBudgets?.noteGranted(db, actor, request, now);
+    const { read, ticket } = this.grant(actor, request, decision.owner!, event);
+    for (const listener of this.grantListeners) listener(read);
+    return ticket;
+  }
+
+  /**
+   * `authorize` for a list (a centre's roster): the same rules, one access event per read, all
+   * appended in one transaction. Reads are decided in order, and the first refusal ends the batch
+   * as it would end a loop of `authorize` calls: the reads before it are recorded and granted, the
+   * refusal is recorded and thrown once the transaction has committed, and nothing after it is
+   * decided or recorded. Budgets are asked inside the transaction, so each read counts those
+   * granted before it in the batch.
+   */
+  async authorizeMany(actor: Actor, requests: readonly AccessRequest[]): Promise<Ticket[]> {
+    const now = this.clock.now();
+    // Grants and the jurisdiction rule are read outside the transaction, as authorize reads them.
+    const decided: { request: AccessRequest; coverage: Coverage; uncovered?: Decision }[] = [];
+    for (const request of requests) {
+      const coverage = await this.coverage(this.db, actor, request);
+      if (!coverage.covered) {
+        decided.push({ request, coverage, uncovered: await this.decide(this.db, actor, request, now, coverage) });
+        break;
+      }
+      decided.push({ request, coverage });
+    }
+    if (decided.length === 0) return [];
+    const granted: { read: GrantedRead; ticket: Ticket }[] = [];
+    const refusal = await this.db.transaction().execute(async (trx) => {
+      for (const { request, coverage, uncovered } of decided) {
+        const decision = uncovered ?? (await this.decide(trx, actor, request, now, coverage));
+        const { suspended, event } = await this.recordDecision(trx, actor, request, decision);
+        const refused = this.refusalOf(request, decision, suspended, now);
+        if (refused) return refused;
+        await this.subjectBudgets?.noteGranted(trx, actor, request, now);
+        granted.push(this.grant(actor, request, decision.owner!, event));
+      }
+      return undefined;
+    });
+    for (const { read } of granted) for (const listener of this.grantListeners) listener(read);
+    if (refusal) throw refusal;
+    return granted.map((g) => g.ticket);
+  }
+
+  /** Whose the subject is, and whether a grant covers this actor's read of it. */
+  private async coverage(db: Db, actor: Actor, request: AccessRequest): Promise<Coverage> {
     const owner = await this.lookups.ownerOf(db, request.subject);
     // A canary is no one's to read: every touch by staff, a partner or the platform itself is refused (and raises the alarm).
     const canary = actor.kind !== 'citizen' && owner !== undefined && this.watcher !== undefined && (await this.watcher.isCanary(request.subject.id, db));
     const covered = owner !== undefined && !canary && (await this.grantCovers(db, actor, owner, request));
-    const refusal = covered ? await this.budgetRefusal(db, actor, request, now) : await this.jurisdictionRefusal(db, actor, request);
-    const allowed = covered && refusal?.reason !== 'budget';
-    const recorded = !allowed || actor.kind !== 'citizen' || alwaysRecorded.has(request.purpose);
-    let suspended = false;
-    let event: AuditEvent | undefined;
-    if (recorded) {
-      ({ suspended, event } = await this.append({
-        type: allowed ? 'access.granted' : 'access.denied',
-        actor,
-        subject: request.subject.id,
-        purpose: request.purpose,
-        fields: request.fields,
-        outcome: allowed ? 'allowed' : 'denied',
-        ip: actor.kind === 'system' ? undefined : actor.ip,
-        detail: { ...actorContext(actor), ...refusal },
-      }, db));
-    }
+    return { owner, covered };
+  }
+
+  /** A covered read still has to fit the budgets; an uncovered one may have reached outside the actor's jurisdiction. */
+  private async decide(db: Db, actor: Actor, request: AccessRequest, now: Date, coverage: Coverage): Promise<Decision> {
+    const refusal = coverage.covered ? await this.budgetRefusal(db, actor, request, now) : await this.jurisdictionRefusal(db, actor, request);
+    return { ...coverage, refusal, allowed: coverage.covered && refusal?.reason !== 'budget' };
+  }
+
+  /** Appends the decision to the log, unless it is a citizen's own ordinary read. */
+  private async recordDecision(db: Db, actor: Actor, request: AccessRequest, decision: Decision): Promise<{ suspended: boolean; event?: AuditEvent }> {
+    const { allowed, refusal } = decision;
+    if (allowed && actor.kind === 'citizen' && !alwaysRecorded.has(request.purpose)) return { suspended: false };
+    return this.append({
+      type: allowed ? 'access.granted' : 'access.denied',
+      actor,
+      subject: request.subject.id,
+      purpose: request.purpose,
+      fields: request.fields,
+      outcome: allowed ? 'allowed' : 'denied',
+      ip: actor.kind === 'system' ? undefined : actor.ip,
+      detail: { ...actorContext(actor), ...refusal },
+    }, db);
+  }
+
+  /** The error a recorded decision ends in, or undefined when the read goes ahead. */
+  private refusalOf(request: AccessRequest, decision: Decision, suspended: boolean, now: Date): AppError | undefined {
+    const { refusal } = decision;
     // The grant covered this person, so saying "limit reached" confirms nothing the caller could not see.
     if (refusal?.reason === 'budget') {
-      throw refusal.window === 'purpose' ? budgetSpent(refusal.limit, request.purpose, now) : subjectBudgetSpent({ window: refusal.window, limit: refusal.limit }, now);
+      return refusal.window === 'purpose' ? budgetSpent(refusal.limit, request.purpose, now) : subjectBudgetSpent({ window: refusal.window, limit: refusal.limit }, now);
     }
     // "Not yours" and "not there" look the same, so no answer confirms that a record exists; nor
     // does the answer to the read that got its credential suspended (the next request finds out).
-    if (!allowed || suspended) throw notFound('record');
-    await this.subjectBudgets?.noteGranted(db, actor, request, now);
+    if (!decision.allowed || suspended) return notFound('record');
+    return undefined;
+  }
+
+  private grant(actor: Actor, request: AccessRequest, owner: string, event: AuditEvent | undefined): { read: GrantedRead; ticket: Ticket } {
     const read: GrantedRead = {
-      actor, subject: request.subject, accountId: owner!, purpose: request.purpose, fields: request.fields,
+      actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields,
       ...(event ? { event: { seq: event.seq, hash: event.hash } } : {}),
     };
-    for (const listener of this.grantListeners) listener(read);
-    return { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
+    const ticket = { actor, subject: request.subject, accountId: owner, purpose: request.purpose, fields: request.fields } as unknown as Ticket;
+    return { read, ticket };
   }
 
   /**
@@ -279,9 +346,13 @@ export class AccessService {
     return store.isCommitted(this.db, event.seq, event.hash);
   }
 
-  /** Appends to the audit chain; inside the caller's transaction when `db` is one. */
+  /**
+   * Appends to the audit chain; inside the caller's transaction when `db` is one. A staff actor's
+   * role and place go on the event (`actorContext`); a place the event names itself, such as the
+   * centre of a dose, is kept as given.
+   */
   async record(event: AuditEventInput, db: Db = this.db): Promise<AuditEvent> {
-    return (await this.append(event, db)).event;
+    return (await this.append({ ...event, detail: { ...actorContext(event.actor), ...event.detail } }, db)).event;
   }
 
   /** Appends, then lets the watcher see the event in the same transaction. */

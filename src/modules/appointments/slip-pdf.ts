@@ -49,10 +49,51 @@ export interface SlipRenderOptions {
   generatedAt?: Date;
 }
 
+const TITLE = 'Appointment Slip / अपॉइंटमेंट पर्ची';
+const BRAND = 'Teeka';
+const CODE_HEADING = 'SECURITY CODE / सुरक्षा कोड';
+const HEADINGS = {
+  appointment: 'Appointment / अपॉइंटमेंट',
+  beneficiary: 'Beneficiary / लाभार्थी',
+  centre: 'Vaccination centre / टीकाकरण केंद्र',
+};
+const LABELS = {
+  appointmentId: 'Appointment ID / अपॉइंटमेंट आईडी',
+  date: 'Date / तारीख',
+  slot: 'Time slot / समय',
+  dose: 'Dose / खुराक',
+  vaccine: 'Vaccine / टीका',
+  fee: 'Fee / शुल्क',
+  bookedOn: 'Booked on / बुकिंग की तारीख',
+  name: 'Name / नाम',
+  referenceId: 'Reference ID / संदर्भ आईडी',
+  birthYear: 'Year of birth / जन्म का वर्ष',
+  gender: 'Gender / लिंग',
+  photoId: 'Photo ID / फ़ोटो पहचान पत्र',
+  centre: 'Centre / केंद्र',
+  address: 'Address / पता',
+  block: 'Block / ब्लॉक',
+  district: 'District / ज़िला',
+  state: 'State / राज्य',
+  pincode: 'Pincode / पिन कोड',
+};
 const NAME_NOT_PRINTABLE = 'As on your photo ID';
 const NAME_NOTE = 'Some characters cannot be printed on this slip; the name is as on your photo ID.';
 const CODE_INSTRUCTION = 'Show this code to the vaccinator. Do not share it with anyone else.';
 const CODE_INSTRUCTION_HI = 'यह कोड केवल टीका लगाने वाले को दिखाएँ।';
+const REMINDERS = [
+  'Reach the centre during your time slot and carry the photo ID shown above.',
+  'अपने समय पर केंद्र पहुँचें और ऊपर दिखाया गया फ़ोटो पहचान पत्र साथ लाएँ।',
+  'The vaccinator will ask for the security code to open your record; nobody else needs it.',
+  'टीका लगाने वाला आपका रिकॉर्ड खोलने के लिए सुरक्षा कोड पूछेगा; किसी और को इसकी ज़रूरत नहीं है।',
+];
+const BULLET = '\u2022';
+
+/** What every slip prints: shaped once per process (fonts.ts), as the certificate's labels are. Never personal data. */
+const FIXED_TEXTS = [
+  TITLE, BRAND, CODE_HEADING, CODE_INSTRUCTION, CODE_INSTRUCTION_HI, ...Object.values(HEADINGS), ...Object.values(LABELS),
+  NAME_NOT_PRINTABLE, NAME_NOTE, ...REMINDERS, BULLET,
+];
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = 48;
@@ -87,14 +128,14 @@ export async function renderAppointmentSlip(slip: AppointmentSlip, options: Slip
   doc.setCreationDate(generatedAt);
   doc.setModificationDate(generatedAt);
 
-  const fonts = await embedNotoFonts(doc);
+  const fonts = await embedNotoFonts(doc, FIXED_TEXTS);
   const page = doc.addPage(PageSizes.A4);
   withIndicShaping(() => {
     let y = drawHeader(page, fonts);
     y = drawSecurityCode(page, fonts, slip.securityCode, y - 16);
-    y = drawTable(page, fonts, 'Appointment / अपॉइंटमेंट', appointmentRows(slip, fonts), y - 18);
-    y = drawTable(page, fonts, 'Beneficiary / लाभार्थी', beneficiaryRows(slip, fonts), y - 16);
-    y = drawTable(page, fonts, 'Vaccination centre / टीकाकरण केंद्र', centreRows(slip, fonts), y - 16);
+    y = drawTable(page, fonts, HEADINGS.appointment, appointmentRows(slip, fonts), y - 18);
+    y = drawTable(page, fonts, HEADINGS.beneficiary, beneficiaryRows(slip, fonts), y - 16);
+    y = drawTable(page, fonts, HEADINGS.centre, centreRows(slip, fonts), y - 16);
     drawReminders(page, fonts, y - 20);
     drawFooter(page, fonts, generatedAt);
   });
@@ -107,35 +148,35 @@ export async function renderAppointmentSlip(slip: AppointmentSlip, options: Slip
 function appointmentRows(slip: AppointmentSlip, fonts: PdfFonts): Row[] {
   const fee = slip.feeType === 'Paid' && slip.fee ? `Paid (${formatFee(slip.fee)})` : slip.feeType;
   return [
-    { label: 'Appointment ID / अपॉइंटमेंट आईडी', value: slip.appointmentId },
-    { label: 'Date / तारीख', value: slip.date },
-    { label: 'Time slot / समय', value: slip.slot },
-    { label: 'Dose / खुराक', value: `Dose ${slip.dose}` },
-    { label: 'Vaccine / टीका', value: slip.vaccine },
-    { label: 'Fee / शुल्क', value: fee },
-    { label: 'Booked on / बुकिंग की तारीख', value: formatIndianTime(slip.bookedAt) },
+    { label: LABELS.appointmentId, value: slip.appointmentId },
+    { label: LABELS.date, value: slip.date },
+    { label: LABELS.slot, value: slip.slot },
+    { label: LABELS.dose, value: `Dose ${slip.dose}` },
+    { label: LABELS.vaccine, value: slip.vaccine },
+    { label: LABELS.fee, value: fee },
+    { label: LABELS.bookedOn, value: formatIndianTime(slip.bookedAt) },
   ].map((row) => ({ ...row, value: printable(row.value, fonts).text }));
 }
 
 function beneficiaryRows(slip: AppointmentSlip, fonts: PdfFonts): Row[] {
   const name = printableName(slip.name, fonts, NAME_NOT_PRINTABLE);
   return [
-    { label: 'Name / नाम', value: name.text, ...(name.lossy ? { note: NAME_NOTE } : {}) },
-    { label: 'Reference ID / संदर्भ आईडी', value: groupDigits(slip.referenceId) },
-    { label: 'Year of birth / जन्म का वर्ष', value: String(slip.birthYear) },
-    { label: 'Gender / लिंग', value: printable(slip.gender, fonts).text },
-    { label: 'Photo ID / फ़ोटो पहचान पत्र', value: printable(`${slip.photoIdType} \u00b7 ${maskForPrint(slip.photoIdMasked)}`, fonts).text },
+    { label: LABELS.name, value: name.text, ...(name.lossy ? { note: NAME_NOTE } : {}) },
+    { label: LABELS.referenceId, value: groupDigits(slip.referenceId) },
+    { label: LABELS.birthYear, value: String(slip.birthYear) },
+    { label: LABELS.gender, value: printable(slip.gender, fonts).text },
+    { label: LABELS.photoId, value: printable(`${slip.photoIdType} \u00b7 ${maskForPrint(slip.photoIdMasked)}`, fonts).text },
   ];
 }
 
 function centreRows(slip: AppointmentSlip, fonts: PdfFonts): Row[] {
   return [
-    { label: 'Centre / केंद्र', value: slip.centreName },
-    { label: 'Address / पता', value: slip.centreAddress },
-    { label: 'Block / ब्लॉक', value: slip.blockName },
-    { label: 'District / ज़िला', value: slip.districtName },
-    { label: 'State / राज्य', value: slip.stateName },
-    { label: 'Pincode / पिन कोड', value: String(slip.pincode) },
+    { label: LABELS.centre, value: slip.centreName },
+    { label: LABELS.address, value: slip.centreAddress },
+    { label: LABELS.block, value: slip.blockName },
+    { label: LABELS.district, value: slip.districtName },
+    { label: LABELS.state, value: slip.stateName },
+    { label: LABELS.pincode, value: String(slip.pincode) },
   ].map((row) => ({ ...row, value: printable(row.value, fonts).text }));
 }
 
@@ -143,10 +184,9 @@ function drawHeader(page: PDFPage, fonts: PdfFonts): number {
   const bandHeight = 58;
   const top = PAGE_HEIGHT - MARGIN;
   page.drawRectangle({ x: MARGIN, y: top - bandHeight, width: CONTENT_WIDTH, height: bandHeight, color: ACCENT });
-  drawText(page, fonts, 'Appointment Slip / अपॉइंटमेंट पर्ची', MARGIN + 18, top - 36, { size: 20, bold: true, color: WHITE });
-  const brand = 'Teeka';
-  const brandX = MARGIN + CONTENT_WIDTH - 18 - textWidth(fonts, brand, { size: 16, bold: true });
-  drawText(page, fonts, brand, brandX, top - 35, { size: 16, bold: true, color: WHITE });
+  drawText(page, fonts, TITLE, MARGIN + 18, top - 36, { size: 20, bold: true, color: WHITE });
+  const brandX = MARGIN + CONTENT_WIDTH - 18 - textWidth(fonts, BRAND, { size: 16, bold: true });
+  drawText(page, fonts, BRAND, brandX, top - 35, { size: 16, bold: true, color: WHITE });
   return top - bandHeight;
 }
 
@@ -155,7 +195,7 @@ function drawSecurityCode(page: PDFPage, fonts: PdfFonts, code: string, top: num
   page.drawRectangle({
     x: MARGIN, y: top - height, width: CONTENT_WIDTH, height, color: SHADE, borderColor: ACCENT, borderWidth: 1.5,
   });
-  drawText(page, fonts, 'SECURITY CODE / सुरक्षा कोड', MARGIN + 18, top - 22, { size: 9, bold: true, color: MUTED });
+  drawText(page, fonts, CODE_HEADING, MARGIN + 18, top - 22, { size: 9, bold: true, color: MUTED });
   // Digits drawn one by one on a wide pitch so "1" and "7" cannot run together when read aloud or on a cracked screen.
   const size = 40;
   const pitch = 34;
@@ -192,17 +232,10 @@ function drawTable(page: PDFPage, fonts: PdfFonts, heading: string, rows: Row[],
   return y;
 }
 
-const REMINDERS = [
-  'Reach the centre during your time slot and carry the photo ID shown above.',
-  'अपने समय पर केंद्र पहुँचें और ऊपर दिखाया गया फ़ोटो पहचान पत्र साथ लाएँ।',
-  'The vaccinator will ask for the security code to open your record; nobody else needs it.',
-  'टीका लगाने वाला आपका रिकॉर्ड खोलने के लिए सुरक्षा कोड पूछेगा; किसी और को इसकी ज़रूरत नहीं है।',
-];
-
 function drawReminders(page: PDFPage, fonts: PdfFonts, top: number): void {
   REMINDERS.forEach((line, i) => {
     // English and its Hindi share one bullet.
-    if (i % 2 === 0) drawText(page, fonts, '\u2022', MARGIN + 2, top - i * 15, { size: 10, color: MUTED });
+    if (i % 2 === 0) drawText(page, fonts, BULLET, MARGIN + 2, top - i * 15, { size: 10, color: MUTED });
     drawText(page, fonts, line, MARGIN + 14, top - i * 15, { size: 10, color: MUTED });
   });
 }

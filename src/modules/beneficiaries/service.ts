@@ -165,6 +165,23 @@ export class BeneficiaryService {
     if (ticket.subject.kind !== 'beneficiary') throw notFound('beneficiary');
     const row = await store.selectPersonal(db, ticket);
     if (!row) throw notFound('beneficiary');
+    return this.personalDetails(row, ticket);
+  }
+
+  /** `readPersonal` for many tickets in one query, by member id; a member no longer there is absent. */
+  async readPersonalOfMany(tickets: readonly Ticket[], db: Db = this.deps.db): Promise<Map<string, PersonalDetails>> {
+    const members = tickets.filter((t) => t.subject.kind === 'beneficiary');
+    const rows = new Map((await store.selectPersonalOfMany(db, members)).map((row) => [row.id, row]));
+    const details = new Map<string, PersonalDetails>();
+    for (const ticket of members) {
+      const row = rows.get(ticket.subject.id);
+      if (row) details.set(row.id, this.personalDetails(row, ticket));
+    }
+    return details;
+  }
+
+  /** Decrypts lazily, and only the fields the ticket grants. */
+  private personalDetails(row: { id: string; name_enc: string; photo_id_enc: string }, ticket: Ticket): PersonalDetails {
     const cipherOf = this.deps.cipher;
     const granted = (field: 'name' | 'photo_id') => {
       if (!ticket.fields.includes(field)) throw new Error(`ticket for ${ticket.purpose} does not grant ${field}`);
@@ -185,6 +202,11 @@ export class BeneficiaryService {
   async memberById(id: string, db: Db = this.deps.db): Promise<Member | undefined> {
     const row = await store.selectById(db, id);
     return row && toMember(row);
+  }
+
+  /** `memberById` for many ids in one query, by id; an id with no member is absent. */
+  async membersByIds(ids: readonly string[], db: Db = this.deps.db): Promise<Map<string, Member>> {
+    return new Map((await store.selectByIds(db, ids)).map((row) => [row.id, toMember(row)]));
   }
 
   /**

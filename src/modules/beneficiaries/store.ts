@@ -52,6 +52,12 @@ export function selectById(db: Db, id: string): Promise<BeneficiaryRow | undefin
   return db.selectFrom('beneficiary').select(summaryColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** Several members by id in one query, without personal data: a centre's roster. */
+export function selectByIds(db: Db, ids: readonly string[]): Promise<BeneficiaryRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('beneficiary').select(summaryColumns).where('id', 'in', [...new Set(ids)]).execute();
+}
+
 export async function selectOwner(db: Db, beneficiaryId: string): Promise<string | undefined> {
   const row = await db.selectFrom('beneficiary').select('account_id').where('id', '=', beneficiaryId).executeTakeFirst();
   return row?.account_id;
@@ -65,6 +71,16 @@ export function selectPersonal(db: Db, ticket: Ticket) {
     .where('id', '=', ticket.subject.id)
     .where('account_id', '=', ticket.accountId)
     .executeTakeFirst();
+}
+
+/** Encrypted personal fields of every ticket's subject in one query, each still scoped to its ticket's account. */
+export function selectPersonalOfMany(db: Db, tickets: readonly Ticket[]) {
+  if (tickets.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('beneficiary')
+    .select(['id', 'account_id', 'name_enc', 'photo_id_enc'])
+    .where(({ eb, refTuple, tuple }) => eb(refTuple('id', 'account_id'), 'in', tickets.map((t) => tuple(t.subject.id, t.accountId))))
+    .execute();
 }
 
 export async function hasDoseRecord(db: Db, beneficiaryId: string): Promise<boolean> {
