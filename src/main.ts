@@ -3,16 +3,12 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { generateKeyring, KeyringError, loadKeyring, newCertificateSigningKey, serialiseKeyring } from './core/crypto/keyring.js';
 import { assertProductionReady, ConfigError } from './config.js';
-import { commandConfig, progress } from './cli/common.js';
+import { commandConfig, progress, withRuntime } from './cli/common.js';
 import { registerAuditCommands } from './cli/audit-commands.js';
 import { registerBreachCommands } from './cli/breach-commands.js';
 import { registerCanaryCommands } from './cli/canary-commands.js';
-import { migrate } from './core/migrate.js';
-import { openDatabase } from './core/db.js';
-import { openRuntime, startServer } from './runtime.js';
 import { AppError } from './core/errors.js';
 import { staffRoles } from './modules/access/schema.js';
-import { seedDemoCitizens } from './modules/demo/seed-citizens.js';
 import { formatScope } from './modules/staff/scope.js';
 
 const program = new Command()
@@ -26,6 +22,8 @@ program
   .action(async () => {
     const settings = commandConfig();
     for (const warning of assertProductionReady(settings)) process.stderr.write(`teeka: warning: ${warning}\n`);
+    // The server's code loads only for the commands that need it, so `teeka --help` answers at once.
+    const { openRuntime, startServer } = await import('./runtime.js');
     const runtime = await openRuntime(settings);
     const server = await startServer(settings, runtime);
     process.stdout.write(`Teeka is listening on ${server.url}\n`);
@@ -43,6 +41,7 @@ program
   .description('Apply pending database migrations (db/migrations) and exit.')
   .action(async () => {
     const settings = commandConfig();
+    const [{ openDatabase }, { migrate }] = await Promise.all([import('./core/db.js'), import('./core/migrate.js')]);
     const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
     try {
       const report = await migrate(database, (name) => process.stderr.write(`  applied ${name}\n`));
@@ -58,8 +57,7 @@ program
   .action(async () => {
     const settings = commandConfig();
     if (settings.env === 'production') throw new ConfigError('Demo data is for development only (TEEKA_ENV=production).');
-    const runtime = await openRuntime(settings);
-    try {
+    await withRuntime(async (runtime) => {
       const report = await runtime.services.demo.seed((p) => progress(p.step, p.done, p.total));
       process.stdout.write(
         `Seeded: geography ${report.geographyImported ? 'imported' : 'already present'}, ` +
@@ -70,13 +68,12 @@ program
         ? `Demo staff: ${demoStaff.staff.length} accounts (one per role); usernames, passwords and TOTP secrets are in ${demoStaff.file}.\n`
         : 'Demo staff: already present.\n');
       if (demoStaff) {
+        const { seedDemoCitizens } = await import('./modules/demo/seed-citizens.js');
         const citizens = await seedDemoCitizens({ services: runtime.services, servicesAt: runtime.servicesAt, staff: demoStaff.accounts, dataDir: settings.dataDir });
         const people = citizens.credentials.accounts.reduce((n, a) => n + a.members.length, 0);
         process.stdout.write(`Demo citizens: ${citizens.credentials.accounts.length} accounts, ${people} people with doses and certificates; their mobiles and today's appointment are in ${citizens.file}.\n`);
       }
-    } finally {
-      await runtime.close();
-    }
+    }, settings);
   });
 
 const staff = program.command('staff').description('Manage staff accounts (decision 0007).');
@@ -87,8 +84,7 @@ staff
   .requiredOption('--role <role>', `one of ${staffRoles.join(', ')}`)
   .requiredOption('--scope <scope>', 'nation (national_admin, auditor), state:<id> (state_admin), district:<id> (district_admin) or facility:<centre id> (facility_admin, vaccinator)')
   .action(async (options: { username: string; role: string; scope: string }) => {
-    const runtime = await openRuntime(commandConfig());
-    try {
+    await withRuntime(async (runtime) => {
       await runtime.services.geography.load();
       const created = await runtime.services.staff.addAccount(options);
       process.stdout.write(
@@ -96,9 +92,7 @@ staff
           `One-time password: ${created.oneTimePassword.reveal()}\n` +
           'Give it to its owner by a separate channel. It is shown only now and works once: at first sign-in they scan a QR code and choose their own password.\n',
       );
-    } finally {
-      await runtime.close();
-    }
+    });
   });
 
 const keys = program.command('keys').description('Manage the keyring (data-encryption, blind-index, OTP and token keys).');

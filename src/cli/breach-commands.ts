@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import { invalidInput } from '../core/errors.js';
 import type { TouchedPerson } from '../modules/reports/breach-report.js';
 import { incidentReportJson, incidentReportMarkdown, type IncidentReport } from '../modules/reports/incident-report.js';
-import { openRuntime } from '../runtime.js';
-import { commandConfig, progress } from './common.js';
+import { commandConfig, progress, withRuntime } from './common.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -53,18 +52,12 @@ export function registerBreachCommands(program: Command): void {
       if (options.notify && !contact) throw invalidInput('contact', '--notify needs --contact: who answers the people notified (DPDP Rule 7(1)(e)), such as "1075 or dpo@teeka.example"');
       if (contact && contact.length > 120) throw invalidInput('contact', '--contact must be at most 120 characters: it goes into an SMS');
       const settings = commandConfig();
-      const runtime = await openRuntime(settings);
-      let report: IncidentReport;
-      try {
-        report = await runtime.services.breaches.report({
-          actor: options.actor,
-          since,
-          contact,
-          notify: options.notify ? { contact: contact!, publicUrl: settings.publicUrl, onProgress: (done, total) => progress('notifying affected people', done, total) } : undefined,
-        });
-      } finally {
-        await runtime.close();
-      }
+      const report: IncidentReport = await withRuntime((runtime) => runtime.services.breaches.report({
+        actor: options.actor,
+        since,
+        contact,
+        notify: options.notify ? { contact: contact!, publicUrl: settings.publicUrl, onProgress: (done, total) => progress('notifying affected people', done, total) } : undefined,
+      }), settings);
       printReport(report);
       await fs.mkdir(options.out, { recursive: true });
       const base = path.join(options.out, report.incidentId);

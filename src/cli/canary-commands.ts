@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { invalidInput } from '../core/errors.js';
 import type { SmsGateway } from '../core/sms/gateway.js';
 import { plantCanaries } from '../modules/security/canary-plant.js';
-import { openRuntime } from '../runtime.js';
-import { commandConfig } from './common.js';
+import { withRuntime } from './common.js';
 
 /** Canary mobiles belong to no one we know: the booking texts they trigger go nowhere. */
 const nowhere: SmsGateway = { send: async () => undefined };
@@ -24,8 +23,7 @@ export function registerCanaryCommands(program: Command): void {
       if (options.district !== undefined && !/^[1-9]\d{0,8}$/.test(options.district)) {
         throw invalidInput('district', `--district must be a district id (a whole number), got "${options.district}"`);
       }
-      const runtime = await openRuntime(commandConfig());
-      try {
+      await withRuntime(async (runtime) => {
         const services = runtime.servicesAt(runtime.clock, nowhere);
         await services.geography.load();
         await services.vaccines.load();
@@ -37,8 +35,6 @@ export function registerCanaryCommands(program: Command): void {
             `${districtId === undefined ? '' : ` (${report.cancelledBookings} with a cancelled booking in district ${districtId})`}.\n` +
             'Which records they are is kept only as keyed MACs; nothing here names them. Any access to one now raises a critical alert.\n',
         );
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }
