@@ -25,6 +25,7 @@ import { migrate } from '../src/core/migrate.js';
 import { DevOutbox } from '../src/core/sms/dev-outbox.js';
 import { GENESIS_HASH, hashAuditEvent } from '../src/modules/access/hash-chain.js';
 import type { AuditEvent } from '../src/modules/access/schema.js';
+import { round, timed } from './measure.js';
 import { createServices } from '../src/services.js';
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 100_000);
@@ -32,12 +33,6 @@ const SEGMENT = Number(process.env.BENCH_AUDIT_SEGMENT ?? 1_000);
 const APPENDS = Number(process.env.BENCH_AUDIT_APPENDS ?? 2_000);
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite(undefined);
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const timed = async <T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> => {
-  const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
-};
 
 try {
   await migrate(database);

@@ -26,19 +26,13 @@ import { DevOutbox } from '../src/core/sms/dev-outbox.js';
 import { genderById } from '../src/modules/beneficiaries/person-fields.js';
 import type { RosterEntry } from '../src/modules/vaccination/centre-day.js';
 import type { Vaccinator } from '../src/modules/vaccination/encounter.js';
+import { median, round, timed } from './measure.js';
 import { createServices, type Services } from '../src/services.js';
 
 const PEOPLE = Number(process.env.BENCH_ROSTER_PEOPLE ?? 300);
 const RUNS = Number(process.env.BENCH_ROSTER_RUNS ?? 5);
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite(undefined);
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-const timed = async <T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> => {
-  const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
-};
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The roster before the batch: three round trips or more per person. The baseline, nothing else. */
 async function rosterOneByOne(services: Services, staff: Vaccinator & { scope: { level: 'facility' } }): Promise<RosterEntry[]> {

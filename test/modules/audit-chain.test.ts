@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
-import type { DatabaseHandle } from '../../src/core/db.js';
 import type { Services } from '../../src/services.js';
 import { appendEvents, insertRowAt, swapRows } from '../support/audit-tamper.js';
-import { seededDatabase } from '../support/database.js';
+import { databaseWithEmptyAuditLog } from '../support/audit-database.js';
 import { testServices } from '../support/test-services.js';
 
-// One database for the file; each test starts from an empty log.
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-beforeEach(async () => {
-  await sql`DELETE FROM audit_checkpoint`.execute(database.db);
-  await sql`DELETE FROM audit_event`.execute(database.db);
-});
-afterAll(() => database.close());
+// One database for the file; each test starts from an empty log and no checkpoints.
+const database = databaseWithEmptyAuditLog();
 
 async function chainOf(events: number): Promise<Services> {
   const services = testServices(database.db, fixedClock('2026-11-28T10:00:00Z'));

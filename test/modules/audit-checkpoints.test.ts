@@ -1,29 +1,20 @@
 import { compactVerify, importJWK } from 'jose';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
-import type { DatabaseHandle } from '../../src/core/db.js';
 import { merkleRootOf } from '../../src/modules/access/merkle.js';
 import { expireSegments } from '../../src/modules/access/retention.js';
 import type { Services } from '../../src/services.js';
 import { allEvents, appendEvents, rewriteAndRehash } from '../support/audit-tamper.js';
-import { seededDatabase } from '../support/database.js';
+import { databaseWithEmptyAuditLog } from '../support/audit-database.js';
 import { testServices } from '../support/test-services.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = '2026-01-10T10:00:00Z';
 
 // One database for the file; each test starts from an empty log and no checkpoints.
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-beforeEach(async () => {
-  await sql`DELETE FROM audit_checkpoint`.execute(database.db);
-  await sql`DELETE FROM audit_event`.execute(database.db);
-});
-afterAll(() => database.close());
+const database = databaseWithEmptyAuditLog();
 
 function servicesAt(at = T0) {
   const clock = fixedClock(at);

@@ -1,30 +1,21 @@
 import { compactVerify, importJWK } from 'jose';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { generateKeyring, newAuditSigningKey, parseKeyring, rotateAuditSigningKey, serialiseKeyring, type AuditSigningKey, type Keyring } from '../../src/core/crypto/keyring.js';
-import type { DatabaseHandle } from '../../src/core/db.js';
 import { DevOutbox } from '../../src/core/sms/dev-outbox.js';
 import { insertCheckpoint, selectLatestCheckpoint } from '../../src/modules/access/checkpoint-store.js';
 import { CheckpointSigner } from '../../src/modules/access/checkpoints.js';
 import { merkleRootOf } from '../../src/modules/access/merkle.js';
 import { createServices } from '../../src/services.js';
 import { allEvents, appendEvents } from '../support/audit-tamper.js';
-import { seededDatabase } from '../support/database.js';
+import { databaseWithEmptyAuditLog } from '../support/audit-database.js';
 
 const T0 = '2026-01-10T10:00:00Z';
 const MINUTE = 60_000;
 
 // One database for the file; each test starts from an empty log and no checkpoints.
-let database: DatabaseHandle;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-beforeEach(async () => {
-  await sql`DELETE FROM audit_checkpoint`.execute(database.db);
-  await sql`DELETE FROM audit_event`.execute(database.db);
-});
-afterAll(() => database.close());
+const database = databaseWithEmptyAuditLog();
 
 type TestClock = ReturnType<typeof fixedClock>;
 const servicesWith = (keyring: Keyring, clock: TestClock) =>
