@@ -44,7 +44,7 @@ describe('a vaccinator at the centre', () => {
     const entry = roster.find((e) => e.name === 'Asha Devi')!;
     expect(entry).toMatchObject({ status: 'booked', age: Number(today.slice(0, 4)) - 1985, gender: 'Male' });
     expect(entry.photoIdMasked).toMatch(/^XXXX-XXXX-\d{4}$/);
-    expect(JSON.stringify(roster)).not.toMatch(/\d{12}/);
+    expect(JSON.stringify(roster)).not.toMatch(/(?<![\w-])\d{12}(?![\w-])/);
   });
 
   it('opens an encounter only with the citizen\'s security code, and locks after 3 wrong ones', async () => {
