@@ -1,4 +1,4 @@
-// Reads a vitest JSON report. `counts` prints "passed failed skipped"; `failures LABEL` prints each
+// Reads a vitest JSON report. `counts` prints "passed failed skipped failed-files"; `failures LABEL` prints each
 // failed test with the start of its message, because CI logs may be cut to their tail.
 import { readFileSync } from 'node:fs';
 
@@ -9,7 +9,8 @@ const relative = (path) => path.replace(`${process.cwd()}/`, '');
 const print = (line) => process.stdout.write(`${line}\n`);
 
 if (mode === 'counts') {
-  print(`${report.numPassedTests} ${report.numFailedTests} ${report.numPendingTests + report.numTodoTests}`);
+  // A file that fails in a hook fails no test (its tests are skipped), so failed files count too.
+  print(`${report.numPassedTests} ${report.numFailedTests} ${report.numPendingTests + report.numTodoTests} ${report.numFailedTestSuites}`);
 } else {
   for (const file of report.testResults) {
     const failed = file.assertionResults.filter((test) => test.status === 'failed');
