@@ -247,7 +247,7 @@ export class AccessService {
   async recordOutOfScope(staff: Actor & { kind: 'staff' }, target: { person: string } | { place: string }, route: string): Promise<void> {
     await this.record({
       type: 'access.denied', actor: staff, subject: 'person' in target ? target.person : target.place, outcome: 'denied', ip: staff.ip,
-      detail: { ...actorContext(staff), reason: 'person' in target ? 'jurisdiction' : 'scope', route },
+      detail: { reason: 'person' in target ? 'jurisdiction' : 'scope', route },
     });
   }
 
